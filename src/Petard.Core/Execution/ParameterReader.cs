@@ -1,0 +1,48 @@
+using System.Collections;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Petard.Execution;
+
+/// <summary>
+/// Reads the caller's parameters — an anonymous object, a dictionary, a <see cref="JsonElement"/>
+/// or a <see cref="JsonNode"/> — into their top-level members, without converting the values.
+/// </summary>
+internal static class ParameterReader
+{
+    public static IReadOnlyList<KeyValuePair<string, object?>> Read(object? parameters, string operation)
+    {
+        switch (parameters)
+        {
+            case null:
+                return [];
+            case JsonElement { ValueKind: JsonValueKind.Object } element:
+                return element.EnumerateObject().Select(p => new KeyValuePair<string, object?>(p.Name, p.Value)).ToList();
+            case JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined }:
+                return [];
+            case JsonElement element:
+                throw new PetardException($"{operation}: parameters must be a JSON object, not {element.ValueKind}.");
+            case JsonObject node:
+                return node.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)).ToList();
+            case JsonNode node:
+                throw new PetardException($"{operation}: parameters must be a JSON object, not {node.GetValueKind()}.");
+            case IEnumerable<KeyValuePair<string, object?>> pairs:
+                return pairs.ToList();
+            case IEnumerable<KeyValuePair<string, string>> strings:
+                return strings.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)).ToList();
+            case IDictionary dictionary:
+                return dictionary.Cast<DictionaryEntry>()
+                    .Select(e => new KeyValuePair<string, object?>(Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture)!, e.Value))
+                    .ToList();
+            case string or IEnumerable:
+                throw new PetardException($"{operation}: parameters must be an object with named members (an anonymous object, a dictionary or a JSON object), not {parameters.GetType().Name}.");
+            default:
+                return parameters.GetType()
+                    .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Where(p => p.GetIndexParameters().Length == 0)
+                    .Select(p => new KeyValuePair<string, object?>(p.Name, p.GetValue(parameters)))
+                    .ToList();
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Petard.Model;
+
+namespace Petard.Execution;
+
+/// <summary>
+/// Reads a response: a success becomes a <see cref="Resource"/> over the JSON as sent (or the raw
+/// bytes of a blob output); an error becomes a <see cref="PetardServiceException"/>. A body that
+/// cannot be read (truncated JSON, an HTML page from a proxy) becomes a <see cref="PetardException"/>.
+/// </summary>
+internal static class ResponseReader
+{
+    /// <summary>The largest response Petard reads; API Gateway's own limits are far below it.</summary>
+    public const int MaxResponseBytes = 64 * 1024 * 1024;
+
+    private const int MessageExcerptLength = 200;
+
+    public static async Task<Resource> ReadAsync(OperationDefinition operation, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var bytes = await ReadBodyAsync(operation, response, cancellationToken).ConfigureAwait(false);
+        var headers = Headers(response);
+        var requestId = headers.TryGetValue("x-amzn-RequestId", out var id) ? id : null;
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw Error(operation, response.StatusCode, headers, bytes, requestId);
+        }
+
+        if (operation.BlobOutput)
+        {
+            return new Resource(default, response.StatusCode, requestId, headers, bytes);
+        }
+
+        if (bytes.Length == 0)
+        {
+            return new Resource(default, response.StatusCode, requestId, headers);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new PetardException($"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is JSON but not an object: {Excerpt(bytes)}");
+            }
+
+            return new Resource(document.RootElement.Clone(), response.StatusCode, requestId, headers);
+        }
+        catch (JsonException ex)
+        {
+            throw new PetardException($"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is not valid JSON: {Excerpt(bytes)}", ex);
+        }
+    }
+
+    /// <summary>Reads only the error type of a failed response, for the retry decision.</summary>
+    public static PetardServiceException Error(OperationDefinition operation, HttpStatusCode status, IReadOnlyDictionary<string, string> headers, byte[] body, string? requestId)
+    {
+        string? type = null;
+        string? message = null;
+        if (headers.TryGetValue("x-amzn-ErrorType", out var header) && header.Length > 0)
+        {
+            type = header.Split(':')[0].Trim();
+        }
+
+        if (body.Length > 0)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                var root = document.RootElement;
+                if (root.ValueKind == JsonValueKind.Object)
+                {
+                    type ??= StringProperty(root, "__type") ?? StringProperty(root, "code") ?? StringProperty(root, "Code");
+                    message = StringProperty(root, "message") ?? StringProperty(root, "Message");
+                }
+            }
+            catch (JsonException)
+            {
+                message = Excerpt(body);
+            }
+        }
+
+        // "__type" may carry a namespace ("com.amazon...#NotFoundException").
+        if (type is not null && type.Contains('#', StringComparison.Ordinal))
+        {
+            type = type[(type.LastIndexOf('#') + 1)..];
+        }
+
+        type ??= status switch
+        {
+            HttpStatusCode.TooManyRequests => "TooManyRequestsException",
+            HttpStatusCode.NotFound => "NotFoundException",
+            HttpStatusCode.Conflict => "ConflictException",
+            HttpStatusCode.ServiceUnavailable => "ServiceUnavailableException",
+            _ => $"Http{(int)status}",
+        };
+        return new PetardServiceException(type, message ?? "(no message)", status, requestId, operation.Name);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(OperationDefinition operation, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength > MaxResponseBytes)
+        {
+            throw new PetardException($"{operation.Name}: the response is {response.Content.Headers.ContentLength} bytes, over Petard's limit of {MaxResponseBytes}.");
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxResponseBytes)
+                {
+                    throw new PetardException($"{operation.Name}: the response is over Petard's limit of {MaxResponseBytes} bytes.");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+    }
+
+    private static Dictionary<string, string> Headers(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers.Concat(response.Content.Headers))
+        {
+            headers[header.Key] = string.Join(",", header.Value);
+        }
+
+        return headers;
+    }
+
+    private static string? StringProperty(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string Excerpt(byte[] body)
+    {
+        var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, MessageExcerptLength * 4));
+        text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.Length > MessageExcerptLength ? text[..MessageExcerptLength] + "..." : text;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+
+namespace Petard.Execution;
+
+/// <summary>
+/// Decides whether a failed attempt is worth another, and how long to wait: exponential backoff
+/// with full jitter, never shorter than the service's <c>Retry-After</c>.
+/// </summary>
+internal sealed class RetryPolicy(PetardRetryOptions options)
+{
+    private static readonly HashSet<string> RetryableErrorTypes = new(StringComparer.Ordinal)
+    {
+        "TooManyRequestsException",
+        "LimitExceededException",
+        "ServiceUnavailableException",
+        "ConflictException",
+        "ThrottlingException",
+        "Throttling",
+        "RequestTimeout",
+        "RequestTimeoutException",
+        "InternalFailure",
+        "InternalServerError",
+    };
+
+    public PetardRetryOptions Options { get; } = options;
+
+    public static bool IsRetryable(PetardServiceException error) =>
+        RetryableErrorTypes.Contains(error.ErrorType) || (int)error.StatusCode >= 500 || error.StatusCode == HttpStatusCode.TooManyRequests;
+
+    /// <summary>The wait before attempt <paramref name="attempt"/> + 1 (attempts count from 1).</summary>
+    public TimeSpan Delay(int attempt, TimeSpan? retryAfter)
+    {
+        var ceiling = Math.Min(Options.MaxDelay.TotalMilliseconds, Options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
+        var jittered = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
+        if (retryAfter is { } floor && floor > jittered)
+        {
+            return floor < Options.MaxDelay ? floor : Options.MaxDelay;
+        }
+
+        return jittered;
+    }
+
+    public static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - DateTimeOffset.UtcNow;
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+}

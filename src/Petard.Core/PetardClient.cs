@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Amazon;
+using Amazon.Runtime.Signing;
+using Petard.Configuration;
+using Petard.Execution;
+using Petard.Model;
+
+namespace Petard;
+
+/// <summary>
+/// A client for Amazon API Gateway (REST APIs, 2015-07-09) that runs any operation of its model by
+/// name. Results come back as <see cref="Resource"/>s over the JSON the service sent. Thread-safe;
+/// create one per endpoint and reuse it.
+/// </summary>
+public sealed partial class PetardClient : IDisposable
+{
+    /// <summary>The signing name of the service.</summary>
+    public const string ServiceName = "apigateway";
+
+    private readonly HttpClient http;
+    private readonly OperationExecutor executor;
+
+    private PetardClient(ClientConfiguration configuration, PetardClientOptions options)
+    {
+        Region = configuration.Region;
+        Endpoint = configuration.Endpoint;
+        var inner = options.HttpMessageHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var signer = new SigV4SigningHandler(configuration.Credentials, RegionEndpoint.GetBySystemName(configuration.Region), ServiceName, inner);
+        http = new HttpClient(signer, disposeHandler: options.HttpMessageHandler is null || options.DisposeHttpMessageHandler)
+        {
+            Timeout = Timeout.InfiniteTimeSpan, // per-attempt and total timeouts are the executor's
+        };
+        executor = new OperationExecutor(http, Endpoint, new RetryPolicy(options.Retry));
+    }
+
+    /// <summary>The region the client signs for.</summary>
+    public string Region { get; }
+
+    /// <summary>The endpoint the client sends to.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>Whether the endpoint is a local emulator on loopback.</summary>
+    public bool IsLocalEndpoint => EndpointResolver.IsLoopback(Endpoint);
+
+    /// <summary>Every operation the client can run, from its embedded model.</summary>
+    public static IReadOnlyDictionary<string, OperationDefinition> Operations => OperationModel.Default.Operations;
+
+    /// <summary>Creates a client; unset options follow the AWS conventions.</summary>
+    /// <param name="options">Profile, region, endpoint, credentials, retries, HTTP handler.</param>
+    /// <exception cref="PetardException">No region, an unknown profile, no credentials, or an unsafe endpoint.</exception>
+    public static PetardClient Create(PetardClientOptions? options = null)
+    {
+        options ??= new PetardClientOptions();
+        return new PetardClient(ClientConfiguration.Resolve(options, Environment.GetEnvironmentVariable), options);
+    }
+
+    /// <summary>Runs an operation by its official name.</summary>
+    /// <param name="operation">The official name, e.g. <c>CreateDeployment</c>.</param>
+    /// <param name="parameters">Members by their official names: an anonymous object, a dictionary, or a JSON object.</param>
+    /// <param name="cancellationToken">Cancels the call, including its retries.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="PetardException">Bad input (thrown before anything is sent) or an unreadable answer.</exception>
+    /// <exception cref="PetardServiceException">The service answered with an error.</exception>
+    public Task<Resource> InvokeAsync(string operation, object? parameters = null, CancellationToken cancellationToken = default) =>
+        executor.ExecuteAsync(OperationModel.Default.Get(operation), parameters, cancellationToken);
+
+    /// <summary>Yields every item of a paginated operation, one page at a time, following <c>position</c>.</summary>
+    /// <param name="operation">A paginated operation, e.g. <c>GetRestApis</c>.</param>
+    /// <param name="parameters">Members by their official names; <c>limit</c> sets the page size.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    public async IAsyncEnumerable<Resource> PaginateAsync(string operation, object? parameters = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var definition = OperationModel.Default.Get(operation);
+        if (!definition.Paginated)
+        {
+            throw new PetardException($"{operation} is not a paginated operation; call InvokeAsync instead.");
+        }
+
+        var page = ToJsonObject(parameters, operation);
+        while (true)
+        {
+            var result = await executor.ExecuteAsync(definition, page, cancellationToken).ConfigureAwait(false);
+            foreach (var item in result.Items)
+            {
+                yield return item;
+            }
+
+            var position = result.Position;
+            if (string.IsNullOrEmpty(position) || (page["position"] is JsonValue previous && previous.GetValue<string>() == position))
+            {
+                yield break;
+            }
+
+            page["position"] = position;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => http.Dispose();
+
+    private static JsonObject ToJsonObject(object? parameters, string operation)
+    {
+        var page = new JsonObject();
+        foreach (var (name, value) in ParameterReader.Read(parameters, operation))
+        {
+            page[name] = value switch
+            {
+                null => null,
+                JsonNode node => node.DeepClone(),
+                _ => System.Text.Json.JsonSerializer.SerializeToNode(value, value.GetType()),
+            };
+        }
+
+        return page;
+    }
+}
