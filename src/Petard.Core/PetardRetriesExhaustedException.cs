@@ -9,7 +9,7 @@ public sealed class PetardRetriesExhaustedException : PetardException
     /// <param name="elapsed">How long the attempts and waits took.</param>
     /// <param name="lastError">The error of the last attempt.</param>
     public PetardRetriesExhaustedException(string operation, int attempts, TimeSpan elapsed, Exception lastError)
-        : base($"{operation} still failed after {attempts} attempts over {elapsed.TotalSeconds:0.#} s: {lastError?.Message}", lastError)
+        : base(PetardErrorCodes.RetriesExhausted, $"{operation} still failed after {attempts} attempts over {elapsed.TotalSeconds:0.#} s: {lastError?.Message}", lastError)
     {
         Operation = operation;
         Attempts = attempts;

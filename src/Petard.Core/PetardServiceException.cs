@@ -12,7 +12,7 @@ public sealed class PetardServiceException : PetardException
     /// <param name="requestId">The service's request id, when it sent one.</param>
     /// <param name="operation">The operation that failed.</param>
     public PetardServiceException(string errorType, string serviceMessage, HttpStatusCode statusCode, string? requestId, string operation)
-        : base($"{operation} failed: {errorType} ({(int)statusCode}): {serviceMessage}")
+        : base(PetardErrorCodes.ServiceError, $"{operation} failed: {errorType} ({(int)statusCode}): {serviceMessage}")
     {
         ErrorType = errorType;
         ServiceMessage = serviceMessage;

@@ -38,11 +38,11 @@ internal sealed class OperationExecutor(HttpClient http, Uri endpoint, RetryPoli
                 }
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    failure = new PetardException($"{operation.Name}: no answer from {endpoint.GetLeftPart(UriPartial.Authority)} within {retry.Options.AttemptTimeout.TotalSeconds:0.#} s.", ex);
+                    failure = new PetardException(PetardErrorCodes.Unreachable, $"{operation.Name}: no answer from {endpoint.GetLeftPart(UriPartial.Authority)} within {retry.Options.AttemptTimeout.TotalSeconds:0.#} s.", ex);
                 }
                 catch (HttpRequestException ex)
                 {
-                    failure = new PetardException($"{operation.Name}: could not reach {endpoint.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex);
+                    failure = new PetardException(PetardErrorCodes.Unreachable, $"{operation.Name}: could not reach {endpoint.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex);
                 }
             }
 

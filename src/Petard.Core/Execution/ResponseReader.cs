@@ -43,14 +43,14 @@ internal static class ResponseReader
             using var document = JsonDocument.Parse(bytes);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw new PetardException($"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is JSON but not an object: {Excerpt(bytes)}");
+                throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is JSON but not an object: {Excerpt(bytes)}");
             }
 
             return new Resource(document.RootElement.Clone(), response.StatusCode, requestId, headers);
         }
         catch (JsonException ex)
         {
-            throw new PetardException($"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is not valid JSON: {Excerpt(bytes)}", ex);
+            throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is not valid JSON: {Excerpt(bytes)}", ex);
         }
     }
 
@@ -103,7 +103,7 @@ internal static class ResponseReader
     {
         if (response.Content.Headers.ContentLength > MaxResponseBytes)
         {
-            throw new PetardException($"{operation.Name}: the response is {response.Content.Headers.ContentLength} bytes, over Petard's limit of {MaxResponseBytes}.");
+            throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response is {response.Content.Headers.ContentLength} bytes, over Petard's limit of {MaxResponseBytes}.");
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -116,7 +116,7 @@ internal static class ResponseReader
             {
                 if (buffer.Length + read > MaxResponseBytes)
                 {
-                    throw new PetardException($"{operation.Name}: the response is over Petard's limit of {MaxResponseBytes} bytes.");
+                    throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response is over Petard's limit of {MaxResponseBytes} bytes.");
                 }
 
                 buffer.Write(chunk, 0, read);

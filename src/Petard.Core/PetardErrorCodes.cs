@@ -1,0 +1,56 @@
+namespace Petard;
+
+/// <summary>
+/// The stable codes of Petard's errors, shared by every front end: MSBuild reports them as error
+/// codes, Cake prints them, and each has a section of the same name in the README that explains the fix.
+/// </summary>
+public static class PetardErrorCodes
+{
+    /// <summary>Neither a REST API id nor a name was given.</summary>
+    public const string MissingRestApi = "PETARD1001";
+
+    /// <summary>No REST API has the given id or name.</summary>
+    public const string RestApiNotFound = "PETARD1002";
+
+    /// <summary>Several REST APIs have the given name.</summary>
+    public const string RestApiAmbiguous = "PETARD1003";
+
+    /// <summary>A stage name breaks the service's rules.</summary>
+    public const string InvalidStageName = "PETARD1004";
+
+    /// <summary>A stage variable's name or value breaks the service's rules.</summary>
+    public const string InvalidStageVariable = "PETARD1005";
+
+    /// <summary>The OpenAPI file does not exist or cannot be read.</summary>
+    public const string OpenApiFileMissing = "PETARD1006";
+
+    /// <summary>The OpenAPI file is not valid OpenAPI 2/3 JSON or YAML, or is too large.</summary>
+    public const string OpenApiFileInvalid = "PETARD1007";
+
+    /// <summary>No AWS credentials could be found.</summary>
+    public const string NoCredentials = "PETARD1008";
+
+    /// <summary>No AWS region is set.</summary>
+    public const string NoRegion = "PETARD1009";
+
+    /// <summary>API Gateway answered with an error.</summary>
+    public const string ServiceError = "PETARD1010";
+
+    /// <summary>Calls were still throttled or failing transiently after every retry.</summary>
+    public const string RetriesExhausted = "PETARD1011";
+
+    /// <summary>The endpoint URL is malformed or unsafe (plain http off loopback).</summary>
+    public const string InvalidEndpoint = "PETARD1012";
+
+    /// <summary>The named AWS profile does not exist or has no credentials.</summary>
+    public const string ProfileNotFound = "PETARD1013";
+
+    /// <summary>A parameter is invalid (unknown operation or member, wrong type, missing or empty value).</summary>
+    public const string InvalidInput = "PETARD1014";
+
+    /// <summary>The endpoint could not be reached or did not answer in time.</summary>
+    public const string Unreachable = "PETARD1015";
+
+    /// <summary>The answer could not be read (not JSON, truncated, too large).</summary>
+    public const string UnreadableResponse = "PETARD1016";
+}
