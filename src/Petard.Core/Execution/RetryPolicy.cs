@@ -24,6 +24,18 @@ internal sealed class RetryPolicy(PetardRetryOptions options)
 
     public PetardRetryOptions Options { get; } = options;
 
+    /// <summary>
+    /// Whether repeating a call whose outcome is unknown is harmless. POSTs create things (a second
+    /// deployment, a second API), so they are repeated only when the service answered that it did
+    /// nothing (throttled, conflict, unavailable) or the request never left.
+    /// </summary>
+    public static bool IsIdempotent(Model.OperationDefinition operation) =>
+        !string.Equals(operation.Method, "POST", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a network error happened before any byte of the request could reach the service.</summary>
+    public static bool NeverSent(HttpRequestException error) =>
+        error.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError;
+
     public static bool IsRetryable(PetardServiceException error) =>
         RetryableErrorTypes.Contains(error.ErrorType) || (int)error.StatusCode >= 500 || error.StatusCode == HttpStatusCode.TooManyRequests;
 
