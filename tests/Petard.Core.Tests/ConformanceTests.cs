@@ -8,7 +8,7 @@ namespace Petard.Core.Tests;
 /// <summary>Our embedded operation model against botocore's official API Gateway model, operation by operation.</summary>
 public class ConformanceTests
 {
-    public static TheoryData<string> OfficialOperations => OfficialModel.OperationNames();
+    public static TheoryData<string> OfficialOperations => new(OfficialModel.OperationNames());
 
     [SkippableTheory]
     [MemberData(nameof(OfficialOperations))]

@@ -20,23 +20,11 @@ public static class OfficialModel
     /// <summary>Where the file was found, or <c>null</c>.</summary>
     public static string? Path { get; private set; }
 
-    /// <summary>The official operation names, or one placeholder when the file is missing (so the theory reports a skip).</summary>
-    public static TheoryData<string> OperationNames()
-    {
-        var data = new TheoryData<string>();
-        if (Loaded.Value is not { } model)
-        {
-            data.Add("(official model missing)");
-            return data;
-        }
-
-        foreach (var operation in model.GetProperty("operations").EnumerateObject().Select(o => o.Name).Order(StringComparer.Ordinal))
-        {
-            data.Add(operation);
-        }
-
-        return data;
-    }
+    /// <summary>The official operation names, or one placeholder when the file is missing (so a theory reports a skip, not nothing).</summary>
+    public static IReadOnlyList<string> OperationNames() =>
+        Loaded.Value is { } model
+            ? model.GetProperty("operations").EnumerateObject().Select(o => o.Name).Order(StringComparer.Ordinal).ToList()
+            : ["(official model missing)"];
 
     /// <summary>The model; skips the test (or fails it in CI) when the file is missing.</summary>
     public static JsonElement Require()
