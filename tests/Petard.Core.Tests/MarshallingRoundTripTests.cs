@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Petard.Core.Tests.Infrastructure;
 using Xunit;
@@ -14,8 +13,6 @@ namespace Petard.Core.Tests;
 /// </summary>
 public class MarshallingRoundTripTests
 {
-    private static readonly byte[] Definition = Encoding.UTF8.GetBytes("{\"swagger\":\"2.0\",\"info\":{\"title\":\"caf\u00e9\"}}");
-
     public static TheoryData<string, string> OperationsAndForms()
     {
         var data = new TheoryData<string, string>();
@@ -89,10 +86,10 @@ public class MarshallingRoundTripTests
         var handler = new RecordingHandler();
         using var client = TestClients.Create(handler);
 
-        await client.InvokeAsync("PutRestApi", new { restApiId = "a1", mode = "overwrite", body = Blob(kind, Definition) });
+        await client.InvokeAsync("PutRestApi", new { restApiId = "a1", mode = "overwrite", body = ExpectedRequest.Blob(kind, ExpectedRequest.Definition) });
 
         var request = Assert.Single(handler.Requests);
-        Assert.Equal(Definition, request.Body);
+        Assert.Equal(ExpectedRequest.Definition, request.Body);
         Assert.Equal("/restapis/a1", request.Uri.AbsolutePath);
         Assert.Equal("?mode=overwrite", request.Uri.Query);
     }
@@ -128,15 +125,6 @@ public class MarshallingRoundTripTests
         _ => "string",
     };
 
-    internal static object Blob(string kind, byte[] bytes) => kind switch
-    {
-        "string" => Encoding.UTF8.GetString(bytes),
-        "bytes" => bytes,
-        "stream" => new MemoryStream(bytes),
-        "memory" => new ReadOnlyMemory<byte>(bytes),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
-
     private static List<(string, string)> ReadQuery(Uri uri)
     {
         var raw = uri.GetComponents(UriComponents.Query, UriFormat.UriEscaped);
@@ -145,117 +133,5 @@ public class MarshallingRoundTripTests
         return raw.Length == 0
             ? []
             : raw.Split('&').Select(pair => pair.Split('=', 2)).Select(kv => (Uri.UnescapeDataString(kv[0]), Uri.UnescapeDataString(kv.Length > 1 ? kv[1] : string.Empty))).ToList();
-    }
-
-    /// <summary>What the wire must carry for an operation, derived from the official model alone.</summary>
-    private sealed class ExpectedRequest
-    {
-        private readonly JsonObject parameters = [];
-
-        public string Method { get; private set; } = "";
-        public string Path { get; private set; } = "";
-        public List<(string, string)> Query { get; } = [];
-        public string Accept { get; private set; } = "application/json";
-        public Dictionary<string, string> Headers { get; } = [];
-        public JsonObject? Body { get; private set; }
-        public byte[]? Payload { get; private set; }
-        public string? PayloadMember { get; private set; }
-        public bool BlobOutput { get; private set; }
-
-        public static ExpectedRequest For(string operation)
-        {
-            var official = OfficialModel.Operation(operation);
-            var http = official.GetProperty("http");
-            var template = http.GetProperty("requestUri").GetString()!;
-            var expected = new ExpectedRequest { Method = http.GetProperty("method").GetString()!, Path = template.Split('?')[0] };
-            if (template.Contains('?', StringComparison.Ordinal))
-            {
-                expected.Query.AddRange(template.Split('?')[1].Split('&').Select(p => p.Split('=')).Select(kv => (kv[0], kv[1])));
-            }
-
-            if (official.TryGetProperty("output", out var output))
-            {
-                var shape = OfficialModel.Shape(output.GetProperty("shape").GetString()!);
-                expected.BlobOutput = shape.TryGetProperty("payload", out var p)
-                    && OfficialModel.Shape(shape.GetProperty("members").GetProperty(p.GetString()!).GetProperty("shape").GetString()!).GetProperty("type").GetString() == "blob";
-            }
-
-            if (official.TryGetProperty("input", out var input))
-            {
-                var shape = OfficialModel.Shape(input.GetProperty("shape").GetString()!);
-                var payload = shape.TryGetProperty("payload", out var p) ? p.GetString() : null;
-                foreach (var member in shape.GetProperty("members").EnumerateObject())
-                {
-                    expected.Add(member, member.Name == payload);
-                }
-            }
-
-            return expected;
-        }
-
-        public JsonElement AsJson() => JsonSerializer.SerializeToElement(parameters);
-
-        public Dictionary<string, object?> AsDictionary(string payloadKind) =>
-            parameters.ToDictionary(p => p.Key, p => p.Key == PayloadMember ? Blob(payloadKind, Payload!) : SampleValues.ToClr(p.Value));
-
-        private void Add(JsonProperty member, bool isPayload)
-        {
-            var name = member.Name;
-            var wire = member.Value.TryGetProperty("locationName", out var w) ? w.GetString()! : name;
-            var shapeName = member.Value.GetProperty("shape").GetString()!;
-            var type = OfficialModel.Shape(shapeName).GetProperty("type").GetString();
-            var location = member.Value.TryGetProperty("location", out var l) ? l.GetString() : null;
-
-            if (isPayload)
-            {
-                PayloadMember = name;
-                Payload = Definition;
-                parameters[name] = Encoding.UTF8.GetString(Definition);
-                return;
-            }
-
-            switch (location)
-            {
-                case "uri":
-                    var label = $"{name} a/b caf\u00e9";
-                    parameters[name] = label;
-                    Path = Path.Replace("{" + wire + "}", SampleValues.PercentEncode(label), StringComparison.Ordinal);
-                    break;
-                case "querystring" when type == "list":
-                    parameters[name] = new JsonArray($"{name} 0", $"{name}+1");
-                    Query.Add((wire, $"{name} 0"));
-                    Query.Add((wire, $"{name}+1"));
-                    break;
-                case "querystring" when type == "map":
-                    parameters[name] = new JsonObject { ["first key"] = "v 1", ["second"] = "v+2&x=y" };
-                    Query.Add(("first key", "v 1"));
-                    Query.Add(("second", "v+2&x=y"));
-                    break;
-                case "querystring":
-                    var value = type == "string" ? JsonValue.Create($"{name} +&=?caf\u00e9") : SampleValues.ForShape(shapeName, name)!;
-                    parameters[name] = value;
-                    Query.Add((wire, SampleValues.WireText(value)));
-                    break;
-                case "header":
-                    var header = wire == "Accept" ? "application/yaml" : $"{name}-header";
-                    parameters[name] = header;
-                    if (wire == "Accept")
-                    {
-                        Accept = header;
-                    }
-                    else
-                    {
-                        Headers[wire] = header;
-                    }
-
-                    break;
-                default:
-                    var sample = SampleValues.ForShape(shapeName, name);
-                    parameters[name] = sample;
-                    Body ??= [];
-                    Body[wire] = sample!.DeepClone();
-                    break;
-            }
-        }
     }
 }

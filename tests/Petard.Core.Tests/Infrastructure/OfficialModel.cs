@@ -48,6 +48,19 @@ public static class OfficialModel
 
     public static JsonElement Shape(string name) => Require().GetProperty("shapes").GetProperty(name);
 
+    /// <summary>Whether the operation answers raw bytes (its output payload is a blob), as GetExport does.</summary>
+    public static bool HasBlobOutput(string operation)
+    {
+        if (!Operation(operation).TryGetProperty("output", out var output))
+        {
+            return false;
+        }
+
+        var shape = Shape(output.GetProperty("shape").GetString()!);
+        return shape.TryGetProperty("payload", out var payload)
+            && Shape(shape.GetProperty("members").GetProperty(payload.GetString()!).GetProperty("shape").GetString()!).GetProperty("type").GetString() == "blob";
+    }
+
     private static JsonElement? Load()
     {
         // PETARD_OFFICIAL_MODEL names the file explicitly (a newer botocore, or a missing path to see the skip).
