@@ -24,7 +24,7 @@ public static class OfficialModel
     public static IReadOnlyList<string> OperationNames() =>
         Loaded.Value is { } model
             ? model.GetProperty("operations").EnumerateObject().Select(o => o.Name).Order(StringComparer.Ordinal).ToList()
-            : [$"(official model missing: {InstallHint})"];
+            : ["(missing) apt-get install python3-botocore"]; // short: runners cut long case names
 
     /// <summary>The model; skips the test (or fails it in CI) when the file is missing.</summary>
     public static JsonElement Require()
