@@ -86,6 +86,25 @@ public class RetryTests
     }
 
     [Fact]
+    public async Task An_attempt_that_times_out_is_retried_then_reported_as_PETARD1015()
+    {
+        var handler = new RecordingHandler().Then(_ => throw new TaskCanceledException("the attempt's token fired"));
+        using var client = PetardClient.Create(new PetardClientOptions
+        {
+            Credentials = new Amazon.Runtime.BasicAWSCredentials(TestClients.AccessKey, TestClients.SecretKey),
+            Region = TestClients.Region,
+            HttpMessageHandler = handler,
+            Retry = new PetardRetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(1) },
+        });
+
+        var error = await Assert.ThrowsAsync<PetardException>(() => client.InvokeAsync("GetRestApis"));
+
+        Assert.Equal(PetardErrorCodes.Unreachable, error.Code);
+        Assert.Contains("no answer", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task Cancellation_stops_the_retries_with_OperationCanceledException()
     {
         using var cancellation = new CancellationTokenSource();
