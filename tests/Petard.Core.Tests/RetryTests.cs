@@ -89,13 +89,7 @@ public class RetryTests
     public async Task An_attempt_that_times_out_is_retried_then_reported_as_PETARD1015()
     {
         var handler = new RecordingHandler().Then(_ => throw new TaskCanceledException("the attempt's token fired"));
-        using var client = PetardClient.Create(new PetardClientOptions
-        {
-            Credentials = new Amazon.Runtime.BasicAWSCredentials(TestClients.AccessKey, TestClients.SecretKey),
-            Region = TestClients.Region,
-            HttpMessageHandler = handler,
-            Retry = new PetardRetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(1) },
-        });
+        using var client = TestClients.Create(handler, maxAttempts: 2);
 
         var error = await Assert.ThrowsAsync<PetardException>(() => client.InvokeAsync("GetRestApis"));
 
