@@ -4,7 +4,9 @@ namespace Petard.Execution;
 
 /// <summary>
 /// Decides whether a failed attempt is worth another, and how long to wait: exponential backoff
-/// with full jitter, never shorter than the service's <c>Retry-After</c>.
+/// with full jitter, never shorter than the service's <c>Retry-After</c>. MaxDelay caps our own
+/// backoff, not the server's demand: retrying before Retry-After only earns another 429, so a
+/// wait the total time cannot afford ends the retries instead.
 /// </summary>
 internal sealed class RetryPolicy(PetardRetryOptions options)
 {
@@ -44,12 +46,7 @@ internal sealed class RetryPolicy(PetardRetryOptions options)
     {
         var ceiling = Math.Min(Options.MaxDelay.TotalMilliseconds, Options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
         var jittered = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
-        if (retryAfter is { } floor && floor > jittered)
-        {
-            return floor < Options.MaxDelay ? floor : Options.MaxDelay;
-        }
-
-        return jittered;
+        return retryAfter is { } floor && floor > jittered ? floor : jittered;
     }
 
     public static TimeSpan? RetryAfter(HttpResponseMessage response)
