@@ -5,7 +5,7 @@ internal sealed class DefinitionImporter
 {
     private readonly OpenApiDefinition definition;
     private readonly string mode;
-    private readonly bool failOnWarnings;
+    private readonly bool? failOnWarnings; // null: left out of the query, as the service's default
     private readonly string? name;
 
     public DefinitionImporter(WorkflowRun run, OpenApiDefinition definition, string mode, bool failOnWarnings, string? name)
@@ -13,7 +13,7 @@ internal sealed class DefinitionImporter
         Run = run;
         this.definition = definition;
         this.mode = mode.Trim().ToLowerInvariant();
-        this.failOnWarnings = failOnWarnings;
+        this.failOnWarnings = failOnWarnings ? true : null;
         this.name = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
     }
 
