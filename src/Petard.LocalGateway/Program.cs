@@ -1,1 +1,3 @@
-return 0;
+using Petard.LocalGateway;
+
+return await GatewayHost.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace Petard.LocalGateway;
+
+/// <summary>
+/// The command line host: <c>dotnet run --project src/Petard.LocalGateway -- --port 4567</c>.
+/// Prints the URL it listens on and stops cleanly on Ctrl+C or SIGTERM.
+/// </summary>
+public static class GatewayHost
+{
+    private const string Usage = """
+        Usage: Petard.LocalGateway [--port N] [--state-file PATH] [--verify-signatures KEY:SECRET] [--create-deployment-quota SECONDS]
+
+          --port N                        port on 127.0.0.1 (default 4567; 0 picks a free one)
+          --state-file PATH               keep the state in PATH across runs (written atomically)
+          --verify-signatures KEY:SECRET  check every request's SigV4 signature with these credentials
+          --create-deployment-quota S     answer 429 to CreateDeployment calls closer than S seconds (the service: 5)
+        """;
+
+    /// <summary>Runs the emulator until Ctrl+C; returns the process exit code.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Where the URL is printed.</param>
+    /// <param name="error">Where errors are printed.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        LocalGatewayOptions? options;
+        try
+        {
+            options = ParseArguments(args);
+        }
+        catch (FormatException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}{Environment.NewLine}{Usage}").ConfigureAwait(false);
+            return 2;
+        }
+
+        if (options is null)
+        {
+            await output.WriteLineAsync(Usage).ConfigureAwait(false);
+            return 0;
+        }
+
+        using var stop = new CancellationTokenSource();
+        // Signals rather than Console.CancelKeyPress: they arrive whether or not stdin is a terminal.
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true; // stop through our own shutdown, not a hard exit
+            stop.Cancel();
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+        LocalGateway gateway;
+        try
+        {
+            gateway = await LocalGateway.StartAsync(options, stop.Token).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (IOException ex)
+        {
+            await error.WriteLineAsync($"error: cannot listen on 127.0.0.1:{options.Port.ToString(CultureInfo.InvariantCulture)}: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        await using (gateway.ConfigureAwait(false))
+        {
+            await output.WriteLineAsync($"Petard.LocalGateway listening on {gateway.Url} (Ctrl+C to stop)").ConfigureAwait(false);
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await output.WriteLineAsync("Petard.LocalGateway stopping.").ConfigureAwait(false);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Reads the command line; <c>null</c> when help was asked for.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <exception cref="FormatException">An unknown or malformed argument.</exception>
+    public static LocalGatewayOptions? ParseArguments(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new LocalGatewayOptions { Port = 4567 };
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--port":
+                    var port = Value();
+                    options.Port = int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= 65535
+                        ? p
+                        : throw new FormatException($"--port '{port}' is not a port number (0-65535).");
+                    break;
+                case "--state-file":
+                    options.StateFile = Value();
+                    break;
+                case "--verify-signatures":
+                    options.VerifySignatures = SigningKey.Parse(Value());
+                    break;
+                case "--create-deployment-quota":
+                    var seconds = Value();
+                    options.CreateDeploymentInterval = double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0
+                        ? TimeSpan.FromSeconds(s)
+                        : throw new FormatException($"--create-deployment-quota '{seconds}' is not a positive number of seconds.");
+                    break;
+                case "--help" or "-h":
+                    return null;
+                default:
+                    throw new FormatException($"Unknown argument '{args[i]}'.");
+            }
+        }
+
+        return options;
+    }
+}

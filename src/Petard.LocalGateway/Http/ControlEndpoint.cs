@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Petard.LocalGateway.Faults;
+using Petard.LocalGateway.State;
+
+namespace Petard.LocalGateway.Http;
+
+/// <summary>
+/// The emulator's own endpoint under <c>/_petard/</c>, outside API Gateway's path space: script
+/// faults, read or clear the call log, read the state. For tests in other processes.
+/// </summary>
+/// <remarks>
+/// <c>POST /_petard/faults</c> <c>{"operation":"CreateDeployment","kind":"Throttle","count":5,"retryAfterSeconds":1,"latencyMilliseconds":0}</c>,
+/// <c>DELETE /_petard/faults</c>, <c>GET|DELETE /_petard/calls</c>, <c>GET /_petard/state</c>.
+/// </remarks>
+internal sealed class ControlEndpoint(FaultInjector faults, CallLog calls, GatewayState state)
+{
+    public const string Prefix = "/_petard/";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        try
+        {
+            var answer = await RouteAsync(context.Request, cancellationToken).ConfigureAwait(false);
+            await ResponseWriter.WriteJsonAsync(context.Response, 200, answer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GatewayException error)
+        {
+            await ResponseWriter.WriteErrorAsync(context.Response, error, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<JsonNode> RouteAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var path = request.Path.Value!.TrimEnd('/');
+        switch (request.Method, path)
+        {
+            case ("POST", "/_petard/faults"):
+                faults.Add(await ReadRuleAsync(request, cancellationToken).ConfigureAwait(false));
+                return ListFaults();
+            case ("GET", "/_petard/faults"):
+                return ListFaults();
+            case ("DELETE", "/_petard/faults"):
+                faults.Clear();
+                return ListFaults();
+            case ("GET", "/_petard/calls"):
+                return new JsonObject { ["calls"] = new JsonArray(calls.Select(c => (JsonNode)JsonValue.Create(c)).ToArray()) };
+            case ("DELETE", "/_petard/calls"):
+                calls.Clear();
+                return new JsonObject { ["calls"] = new JsonArray() };
+            case ("GET", "/_petard/state"):
+                lock (state.Gate)
+                {
+                    return state.Snapshot();
+                }
+
+            default:
+                throw new GatewayException(404, "UnknownOperationException", $"No control operation {request.Method} {path}. Use POST|GET|DELETE /_petard/faults, GET|DELETE /_petard/calls or GET /_petard/state.");
+        }
+    }
+
+    private JsonObject ListFaults() => new()
+    {
+        ["faults"] = new JsonArray(faults.Active.Select(r => (JsonNode)new JsonObject
+        {
+            ["operation"] = r.Operation,
+            ["kind"] = r.Kind.ToString(),
+            ["remaining"] = r.Remaining,
+            ["retryAfterSeconds"] = r.RetryAfterSeconds,
+            ["latencyMilliseconds"] = r.Latency.TotalMilliseconds,
+        }).ToArray()),
+    };
+
+    private static async Task<FaultRule> ReadRuleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        JsonObject rule;
+        try
+        {
+            rule = await JsonSerializer.DeserializeAsync<JsonObject>(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false)
+                ?? throw GatewayException.BadRequest("Send a fault rule as a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            throw GatewayException.BadRequest($"The fault rule is not valid JSON ({ex.Message}).");
+        }
+
+        try
+        {
+            var operation = rule["operation"]?.GetValue<string>() ?? throw GatewayException.BadRequest("The fault rule needs an 'operation' (an official name, or '*').");
+            var kindText = rule["kind"]?.GetValue<string>() ?? string.Empty;
+            if (!Enum.TryParse<FaultKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+            {
+                throw GatewayException.BadRequest($"Unknown fault kind '{kindText}': use {string.Join(", ", Enum.GetNames<FaultKind>())}.");
+            }
+
+            var latency = rule["latencyMilliseconds"] is { } ms ? TimeSpan.FromMilliseconds(ms.GetValue<double>()) : (TimeSpan?)null;
+            return new FaultRule(operation, kind, rule["count"]?.GetValue<int>() ?? 1, rule["retryAfterSeconds"]?.GetValue<int>() ?? 1, latency);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
+        {
+            throw GatewayException.BadRequest($"Invalid fault rule: {ex.Message}");
+        }
+    }
+}

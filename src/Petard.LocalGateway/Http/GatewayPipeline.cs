@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Petard.LocalGateway.Faults;
+using Petard.LocalGateway.Operations;
+using Petard.LocalGateway.State;
+
+namespace Petard.LocalGateway.Http;
+
+/// <summary>
+/// One request, start to end: authenticate, route by the operation model, log, inject faults,
+/// read and check the input, run the operation under the state's lock, persist, answer. Every
+/// failure becomes the service's error form; state changes only when the operation succeeded.
+/// </summary>
+internal sealed class GatewayPipeline(
+    OperationRouter router,
+    OperationTable operations,
+    GatewayState state,
+    StateFile? stateFile,
+    SignatureVerifier? verifier,
+    CallLog calls,
+    FaultInjector faults,
+    CreateDeploymentQuota? quota)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        try
+        {
+            var result = await RunAsync(context, cancellationToken).ConfigureAwait(false);
+            if (result is null)
+            {
+                return;
+            }
+
+            var (status, answer) = result.Value;
+            if (answer.Blob is not null)
+            {
+                await ResponseWriter.WriteBlobAsync(context.Response, status, answer.Blob, answer.ContentType ?? "application/octet-stream", cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await ResponseWriter.WriteJsonAsync(context.Response, status, answer.Json, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (GatewayException error)
+        {
+            await ResponseWriter.WriteErrorAsync(context.Response, error, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            await ResponseWriter.WriteErrorAsync(context.Response, GatewayException.BadRequest($"The request could not be read: {ex.Message}"), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(int Status, OperationResult Answer)?> RunAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var authorization = SigV4Authorization.Parse(request.Headers.Authorization.ToString());
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.ToString();
+        var path = target.Split('?', 2)[0];
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToList();
+        var query = request.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? string.Empty))).ToLookup(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var route = router.Match(request.Method, segments, query)
+            ?? throw new GatewayException(404, "UnknownOperationException", $"No API Gateway operation matches {request.Method} {path}. Check the path and method against the API reference.");
+        var operation = route.Operation;
+        calls.Add(operation.Name);
+
+        var (delay, fault) = faults.Take(operation.Name);
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+
+        switch (fault?.Kind)
+        {
+            case FaultKind.Throttle:
+                throw GatewayException.TooManyRequests(fault.RetryAfterSeconds);
+            case FaultKind.ServiceUnavailable:
+                throw new GatewayException(503, "ServiceUnavailableException", "Service Unavailable (injected by Petard.LocalGateway)");
+            case FaultKind.Conflict:
+                throw GatewayException.Conflict("Unable to complete operation due to concurrent modification. Please try again later.");
+            case FaultKind.DropConnection:
+                context.Abort();
+                return null;
+            default:
+                break;
+        }
+
+        var body = await RequestReader.ReadBodyAsync(request, operation, cancellationToken).ConfigureAwait(false);
+        verifier?.Verify(request, authorization, body);
+        var input = RequestReader.Read(request, route, body);
+        var handler = operations.Find(operation.Name)
+            ?? throw GatewayException.BadRequest($"{operation.Name} is not implemented by Petard.LocalGateway (a local emulator). It implements: {string.Join(", ", operations.Names.Order(StringComparer.Ordinal))}.");
+
+        if (operation.Name == "CreateDeployment")
+        {
+            quota?.Acquire();
+        }
+
+        return (operation.SuccessStatusCode, Execute(handler, input, mutating: operation.Method != "GET"));
+    }
+
+    private OperationResult Execute(OperationHandler handler, OperationInput input, bool mutating)
+    {
+        lock (state.Gate)
+        {
+            if (!mutating)
+            {
+                return handler(input, state);
+            }
+
+            var before = (JsonObject)state.Root.DeepClone();
+            try
+            {
+                var result = handler(input, state);
+                stateFile?.Save(state);
+                return result;
+            }
+            catch
+            {
+                state.Restore(before); // an operation that failed half-way leaves nothing behind
+                throw;
+            }
+        }
+    }
+}

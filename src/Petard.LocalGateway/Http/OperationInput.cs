@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using Petard.Model;
+
+namespace Petard.LocalGateway.Http;
+
+/// <summary>
+/// The members of one request, by official member name, gathered from the path, query string,
+/// headers and JSON body as the operation model places them; plus the raw payload, if any.
+/// </summary>
+internal sealed class OperationInput(OperationDefinition operation, JsonObject members, byte[]? payload)
+{
+    public OperationDefinition Operation { get; } = operation;
+
+    public JsonObject Members { get; } = members;
+
+    /// <summary>The raw body of PutRestApi/ImportRestApi.</summary>
+    public byte[]? Payload { get; } = payload;
+
+    public string? String(string name) => Members[name] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+
+    public string Required(string name) =>
+        String(name) is { Length: > 0 } value
+            ? value
+            : throw GatewayException.BadRequest($"1 validation error detected: Value null at '{name}' failed to satisfy constraint: Member must not be null");
+
+    public bool? Bool(string name) => Members[name] is JsonValue v && v.TryGetValue(out bool b) ? b : null;
+
+    public int? Int(string name) => Members[name] is JsonValue v && v.TryGetValue(out int i) ? i : null;
+
+    public JsonObject? Map(string name) => Members[name] as JsonObject;
+
+    public JsonNode? Node(string name) => Members[name];
+
+    public bool Has(string name) => Members.ContainsKey(name) && Members[name] is not null;
+}

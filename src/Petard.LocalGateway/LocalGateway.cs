@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Petard.LocalGateway.Faults;
+using Petard.LocalGateway.Http;
+using Petard.LocalGateway.Operations;
+using Petard.LocalGateway.State;
+using Petard.Model;
+
+namespace Petard.LocalGateway;
+
+/// <summary>
+/// A local, wire-compatible emulator of the API Gateway control plane (REST APIs, 2015-07-09),
+/// listening on 127.0.0.1 only. Point any AWS client at <see cref="Url"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var gateway = await LocalGateway.StartAsync();
+/// using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = gateway.Url });
+/// </code>
+/// </example>
+public sealed class LocalGateway : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly GatewayState state;
+
+    private LocalGateway(WebApplication app, GatewayState state, string url, CallLog calls, FaultInjector faults)
+    {
+        this.app = app;
+        this.state = state;
+        Url = url;
+        Calls = calls;
+        Faults = faults;
+    }
+
+    /// <summary>The base URL, e.g. <c>http://127.0.0.1:4567/</c>.</summary>
+    public string Url { get; }
+
+    /// <summary>The operations received, in order.</summary>
+    public CallLog Calls { get; }
+
+    /// <summary>The scripted faults.</summary>
+    public FaultInjector Faults { get; }
+
+    /// <summary>Starts an emulator.</summary>
+    /// <param name="options">Port, state file, signature verification, quotas.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator; dispose it to stop.</returns>
+    /// <exception cref="InvalidDataException">The state file exists but cannot be read.</exception>
+    public static async Task<LocalGateway> StartAsync(LocalGatewayOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new LocalGatewayOptions();
+        var stateFile = options.StateFile is null ? null : new StateFile(options.StateFile);
+        var state = stateFile?.Load() ?? new GatewayState();
+        var calls = new CallLog();
+        var faults = new FaultInjector();
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.AddServerHeader = false;
+            // The pipeline enforces the service's own body limits with a clear message.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
+        var app = builder.Build();
+
+        var pipeline = new GatewayPipeline(
+            new OperationRouter(OperationModel.Default),
+            OperationTable.CreateDefault(),
+            state,
+            stateFile,
+            options.VerifySignatures is { } key ? new SignatureVerifier(key) : null,
+            calls,
+            faults,
+            options.CreateDeploymentInterval is { } interval ? new CreateDeploymentQuota(interval, TimeProvider.System) : null);
+        var control = new ControlEndpoint(faults, calls, state);
+        app.Run(context => context.Request.Path.StartsWithSegments("/_petard", StringComparison.Ordinal)
+            ? control.HandleAsync(context)
+            : pipeline.HandleAsync(context));
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new LocalGateway(app, state, address.TrimEnd('/') + "/", calls, faults);
+    }
+
+    /// <summary>A deep copy of the whole state, in the service's representation.</summary>
+    public JsonObject Snapshot()
+    {
+        lock (state.Gate)
+        {
+            return state.Snapshot();
+        }
+    }
+
+    /// <summary>Stops listening; requests in flight get a moment to finish.</summary>
+    /// <param name="cancellationToken">Ends the graceful wait early.</param>
+    public Task StopAsync(CancellationToken cancellationToken = default) => app.StopAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        using (var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await app.StopAsync(grace.Token).ConfigureAwait(false);
+        }
+
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Petard.LocalGateway.Operations;
+
+/// <summary>Timestamps as the service sends them: whole epoch seconds.</summary>
+internal static class Clock
+{
+    public static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+}

@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Petard.LocalGateway.Http;
+using Petard.LocalGateway.Patching;
+using Petard.LocalGateway.State;
+
+namespace Petard.LocalGateway.Operations;
+
+/// <summary>
+/// Deployments: a snapshot of the API's resources at creation (kept for GetExport), optionally
+/// creating or moving a stage onto it.
+/// </summary>
+internal static class DeploymentOperations
+{
+    private static readonly PatchRules Rules = new PatchRules().Scalar("description");
+
+    public static void Register(OperationTable table)
+    {
+        table.Add("CreateDeployment", Create);
+        table.Add("GetDeployment", (input, state) => Get(state.RestApi(input.Required("restApiId")), input.Required("deploymentId")).DeepClone().AsObject());
+        table.Add("GetDeployments", (input, state) =>
+            Paging.Page(GatewayState.Collection(state.RestApi(input.Required("restApiId")), "deployments").Select(kv => kv.Value!), input));
+        table.Add("DeleteDeployment", Delete);
+        table.Add("UpdateDeployment", Update);
+    }
+
+    public static JsonObject Get(JsonObject restApi, string deploymentId) =>
+        GatewayState.Collection(restApi, "deployments")[deploymentId] as JsonObject ?? throw GatewayException.NotFound("Invalid Deployment identifier specified");
+
+    private static OperationResult Create(OperationInput input, GatewayState state)
+    {
+        var restApi = state.RestApi(input.Required("restApiId"));
+        var stageName = input.String("stageName");
+        if (stageName is not null)
+        {
+            StageRules.CheckStageName(stageName);
+        }
+
+        StageRules.CheckVariables(input.Map("variables"));
+        var resources = ResourceTree.Resources(restApi);
+        if (!resources.Any(r => r.Value?["resourceMethods"] is JsonObject { Count: > 0 }))
+        {
+            throw GatewayException.BadRequest("The REST API doesn't contain any methods");
+        }
+
+        var deployments = GatewayState.Collection(restApi, "deployments");
+        var id = IdGenerator.Unique(IdGenerator.ShortId, deployments.ContainsKey);
+        var deployment = new JsonObject { ["id"] = id, ["createdDate"] = Clock.Now() };
+        if (input.String("description") is { } description)
+        {
+            deployment["description"] = description;
+        }
+
+        deployments[id] = deployment;
+        GatewayState.Collection(restApi, "deploymentSnapshots")[id] = resources.DeepClone();
+
+        if (stageName is not null)
+        {
+            StageOperations.Upsert(restApi, stageName, id, input);
+        }
+
+        return deployment.DeepClone().AsObject();
+    }
+
+    private static OperationResult Delete(OperationInput input, GatewayState state)
+    {
+        var restApi = state.RestApi(input.Required("restApiId"));
+        var id = input.Required("deploymentId");
+        Get(restApi, id);
+        var user = GatewayState.Collection(restApi, "stages").FirstOrDefault(s => s.Value?["deploymentId"]?.GetValue<string>() == id);
+        if (user.Value is not null)
+        {
+            throw GatewayException.BadRequest($"Active stages pointing to this deployment must be moved or deleted (stage '{user.Key}' uses it).");
+        }
+
+        GatewayState.Collection(restApi, "deployments").Remove(id);
+        GatewayState.Collection(restApi, "deploymentSnapshots").Remove(id);
+        return OperationResult.Empty;
+    }
+
+    private static OperationResult Update(OperationInput input, GatewayState state)
+    {
+        var restApi = state.RestApi(input.Required("restApiId"));
+        var id = input.Required("deploymentId");
+        var updated = Rules.Apply(Get(restApi, id), PatchOperation.Read(input));
+        GatewayState.Collection(restApi, "deployments")[id] = updated;
+        return updated.DeepClone().AsObject();
+    }
+}

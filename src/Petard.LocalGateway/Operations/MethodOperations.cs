@@ -1,0 +1,183 @@
+using System.Text.Json.Nodes;
+using Petard.LocalGateway.Http;
+using Petard.LocalGateway.Patching;
+using Petard.LocalGateway.State;
+using Kind = Petard.LocalGateway.Patching.PatchRules.ScalarKind;
+
+namespace Petard.LocalGateway.Operations;
+
+/// <summary>
+/// Methods, integrations and their responses, stored inside the resource as the service embeds
+/// them: <c>resourceMethods.{GET}.methodIntegration.integrationResponses.{200}</c>.
+/// </summary>
+internal static class MethodOperations
+{
+    private static readonly string[] HttpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"];
+    private static readonly string[] IntegrationTypes = ["HTTP", "AWS", "MOCK", "HTTP_PROXY", "AWS_PROXY"];
+
+    private static readonly PatchRules MethodRules = new PatchRules()
+        .Scalar("authorizationType").Scalar("authorizerId").Scalar("apiKeyRequired", Kind.Boolean).Scalar("operationName").Scalar("requestValidatorId")
+        .Map("requestParameters", kind: Kind.Boolean).Map("requestModels").Set("authorizationScopes");
+
+    private static readonly PatchRules IntegrationRules = new PatchRules()
+        .Scalar("uri").Scalar("httpMethod").Scalar("passthroughBehavior").Scalar("credentials").Scalar("contentHandling")
+        .Scalar("timeoutInMillis", Kind.Integer).Scalar("connectionType").Scalar("connectionId").Scalar("cacheNamespace")
+        .Map("requestParameters").Map("requestTemplates").Set("cacheKeyParameters");
+
+    private static readonly PatchRules MethodResponseRules = new PatchRules()
+        .Map("responseParameters", kind: Kind.Boolean).Map("responseModels");
+
+    private static readonly PatchRules IntegrationResponseRules = new PatchRules()
+        .Scalar("selectionPattern").Scalar("contentHandling").Map("responseParameters").Map("responseTemplates");
+
+    public static void Register(OperationTable table)
+    {
+        table.Add("PutMethod", PutMethod);
+        table.Add("GetMethod", (input, state) => Method(state, input).DeepClone().AsObject());
+        table.Add("UpdateMethod", (input, state) => Patch(input, Methods(state, input), input.Required("httpMethod"), MethodRules));
+        table.Add("DeleteMethod", (input, state) => Remove(Methods(state, input), input.Required("httpMethod"), "Invalid Method identifier specified"));
+
+        table.Add("PutIntegration", PutIntegration);
+        table.Add("GetIntegration", (input, state) => Integration(state, input).DeepClone().AsObject());
+        table.Add("UpdateIntegration", (input, state) => Patch(input, Method(state, input), "methodIntegration", IntegrationRules));
+        table.Add("DeleteIntegration", (input, state) => Remove(Method(state, input), "methodIntegration", "Invalid Integration identifier specified"));
+
+        table.Add("PutMethodResponse", PutMethodResponse);
+        table.Add("GetMethodResponse", (input, state) => Child(GatewayState.Collection(Method(state, input), "methodResponses"), input.Required("statusCode"), "Invalid Response status code specified").DeepClone().AsObject());
+        table.Add("UpdateMethodResponse", (input, state) => Patch(input, GatewayState.Collection(Method(state, input), "methodResponses"), input.Required("statusCode"), MethodResponseRules));
+        table.Add("DeleteMethodResponse", (input, state) => Remove(GatewayState.Collection(Method(state, input), "methodResponses"), input.Required("statusCode"), "Invalid Response status code specified"));
+
+        table.Add("PutIntegrationResponse", PutIntegrationResponse);
+        table.Add("GetIntegrationResponse", (input, state) => Child(GatewayState.Collection(Integration(state, input), "integrationResponses"), input.Required("statusCode"), "Invalid Response status code specified").DeepClone().AsObject());
+        table.Add("UpdateIntegrationResponse", (input, state) => Patch(input, GatewayState.Collection(Integration(state, input), "integrationResponses"), input.Required("statusCode"), IntegrationResponseRules));
+        table.Add("DeleteIntegrationResponse", (input, state) => Remove(GatewayState.Collection(Integration(state, input), "integrationResponses"), input.Required("statusCode"), "Invalid Response status code specified"));
+    }
+
+    private static JsonObject Methods(GatewayState state, OperationInput input)
+    {
+        var resource = ResourceTree.Get(state.RestApi(input.Required("restApiId")), input.Required("resourceId"));
+        return GatewayState.Collection(resource, "resourceMethods");
+    }
+
+    private static JsonObject Method(GatewayState state, OperationInput input) =>
+        Child(Methods(state, input), input.Required("httpMethod"), "Invalid Method identifier specified");
+
+    private static JsonObject Integration(GatewayState state, OperationInput input) =>
+        Child(Method(state, input), "methodIntegration", "Invalid Integration identifier specified");
+
+    private static JsonObject Child(JsonObject parent, string name, string notFound) =>
+        parent[name] as JsonObject ?? throw GatewayException.NotFound(notFound);
+
+    private static OperationResult Patch(OperationInput input, JsonObject parent, string name, PatchRules rules)
+    {
+        var updated = rules.Apply(Child(parent, name, $"Invalid identifier specified: {name}"), PatchOperation.Read(input));
+        parent[name] = updated;
+        return updated.DeepClone().AsObject();
+    }
+
+    private static OperationResult Remove(JsonObject parent, string name, string notFound)
+    {
+        Child(parent, name, notFound);
+        parent.Remove(name);
+        return OperationResult.Empty;
+    }
+
+    private static OperationResult PutMethod(OperationInput input, GatewayState state)
+    {
+        var httpMethod = input.Required("httpMethod");
+        if (!HttpMethods.Contains(httpMethod))
+        {
+            throw GatewayException.BadRequest($"Invalid HttpMethod specified: '{httpMethod}'. Use one of {string.Join(", ", HttpMethods)}.");
+        }
+
+        var methods = Methods(state, input);
+        if (methods.ContainsKey(httpMethod))
+        {
+            throw GatewayException.Conflict("Method already exists for this resource");
+        }
+
+        var method = new JsonObject
+        {
+            ["httpMethod"] = httpMethod,
+            ["authorizationType"] = input.Required("authorizationType"),
+            ["apiKeyRequired"] = input.Bool("apiKeyRequired") ?? false,
+        };
+        Copy(input, method, "authorizerId", "operationName", "requestParameters", "requestModels", "requestValidatorId", "authorizationScopes");
+        methods[httpMethod] = method;
+        return method.DeepClone().AsObject();
+    }
+
+    private static OperationResult PutIntegration(OperationInput input, GatewayState state)
+    {
+        var method = Method(state, input);
+        var type = input.Required("type");
+        if (!IntegrationTypes.Contains(type))
+        {
+            throw GatewayException.BadRequest($"Invalid integration type '{type}': use one of {string.Join(", ", IntegrationTypes)}.");
+        }
+
+        if (type != "MOCK" && (input.String("uri") is null || input.String("integrationHttpMethod") is null))
+        {
+            throw GatewayException.BadRequest($"An integration of type {type} needs a 'uri' and an integration 'httpMethod'.");
+        }
+
+        var integration = new JsonObject
+        {
+            ["type"] = type,
+            ["passthroughBehavior"] = input.String("passthroughBehavior") ?? "WHEN_NO_MATCH",
+            ["timeoutInMillis"] = input.Int("timeoutInMillis") ?? 29000,
+            ["cacheNamespace"] = input.String("cacheNamespace") ?? input.Required("resourceId"),
+            ["cacheKeyParameters"] = input.Node("cacheKeyParameters")?.DeepClone() ?? new JsonArray(),
+        };
+        if (input.String("integrationHttpMethod") is { } integrationHttpMethod)
+        {
+            integration["httpMethod"] = integrationHttpMethod;
+        }
+
+        Copy(input, integration, "uri", "connectionType", "connectionId", "credentials", "requestParameters", "requestTemplates", "contentHandling", "tlsConfig");
+        method["methodIntegration"] = integration;
+        return integration.DeepClone().AsObject();
+    }
+
+    private static OperationResult PutMethodResponse(OperationInput input, GatewayState state)
+    {
+        var statusCode = StatusCode(input);
+        var response = new JsonObject { ["statusCode"] = statusCode };
+        Copy(input, response, "responseParameters", "responseModels");
+        GatewayState.Collection(Method(state, input), "methodResponses")[statusCode] = response;
+        return response.DeepClone().AsObject();
+    }
+
+    private static OperationResult PutIntegrationResponse(OperationInput input, GatewayState state)
+    {
+        var statusCode = StatusCode(input);
+        Child(GatewayState.Collection(Method(state, input), "methodResponses"), statusCode, "Invalid Response status code specified");
+        var response = new JsonObject { ["statusCode"] = statusCode };
+        Copy(input, response, "selectionPattern", "responseParameters", "responseTemplates", "contentHandling");
+        GatewayState.Collection(Integration(state, input), "integrationResponses")[statusCode] = response;
+        return response.DeepClone().AsObject();
+    }
+
+    private static string StatusCode(OperationInput input)
+    {
+        var statusCode = input.Required("statusCode");
+        if (statusCode.Length != 3 || statusCode[0] is < '1' or > '5' || !statusCode.All(char.IsAsciiDigit))
+        {
+            throw GatewayException.BadRequest($"Invalid status code '{statusCode}': use a three-digit HTTP status such as 200.");
+        }
+
+        return statusCode;
+    }
+
+    /// <summary>Copies optional members as given.</summary>
+    public static void Copy(OperationInput input, JsonObject target, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (input.Node(name) is { } value)
+            {
+                target[name] = value.DeepClone();
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Petard.LocalGateway.Http;
+using Petard.LocalGateway.State;
+
+namespace Petard.LocalGateway.Operations;
+
+/// <summary>Runs one operation against the state; the caller holds the state's gate.</summary>
+internal delegate OperationResult OperationHandler(OperationInput input, GatewayState state);
+
+/// <summary>The operations the emulator implements, by official name.</summary>
+internal sealed class OperationTable
+{
+    private readonly Dictionary<string, OperationHandler> handlers = new(StringComparer.Ordinal);
+
+    public static OperationTable CreateDefault()
+    {
+        var table = new OperationTable();
+        RestApiOperations.Register(table);
+        ResourceOperations.Register(table);
+        MethodOperations.Register(table);
+        DeploymentOperations.Register(table);
+        StageOperations.Register(table);
+        return table;
+    }
+
+    public IEnumerable<string> Names => handlers.Keys;
+
+    public void Add(string operation, OperationHandler handler) => handlers.Add(operation, handler);
+
+    public OperationHandler? Find(string operation) => handlers.GetValueOrDefault(operation);
+}

@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+using Petard.LocalGateway.Http;
+using Petard.LocalGateway.OpenApi;
+using Petard.LocalGateway.Patching;
+using Petard.LocalGateway.State;
+
+namespace Petard.LocalGateway.Operations;
+
+/// <summary>RestApi CRUD, and PutRestApi/ImportRestApi from OpenAPI definitions.</summary>
+internal static class RestApiOperations
+{
+    private static readonly PatchRules Rules = new PatchRules()
+        .Scalar("name")
+        .Scalar("description")
+        .Scalar("version")
+        .Scalar("policy")
+        .Scalar("apiKeySource")
+        .Scalar("minimumCompressionSize", PatchRules.ScalarKind.Integer)
+        .Scalar("disableExecuteApiEndpoint", PatchRules.ScalarKind.Boolean)
+        .Set("binaryMediaTypes")
+        .Custom(PatchEndpointType);
+
+    public static void Register(OperationTable table)
+    {
+        table.Add("CreateRestApi", Create);
+        table.Add("GetRestApi", (input, state) => Api(state, input.Required("restApiId")));
+        table.Add("GetRestApis", (input, state) => Paging.Page(state.RestApis.Select(kv => kv.Value!["api"]!), input));
+        table.Add("DeleteRestApi", Delete);
+        table.Add("UpdateRestApi", Update);
+        table.Add("PutRestApi", Put);
+        table.Add("ImportRestApi", Import);
+    }
+
+    public static JsonObject Api(GatewayState state, string restApiId) => (JsonObject)state.RestApi(restApiId)["api"]!;
+
+    private static OperationResult Create(OperationInput input, GatewayState state)
+    {
+        var api = NewApi(state, input.Required("name"));
+        foreach (var name in new[] { "description", "version", "policy", "apiKeySource" })
+        {
+            if (input.String(name) is { } value)
+            {
+                api[name] = value;
+            }
+        }
+
+        MethodOperations.Copy(input, api, "binaryMediaTypes", "minimumCompressionSize", "endpointConfiguration", "tags", "disableExecuteApiEndpoint");
+        return api.DeepClone().AsObject();
+    }
+
+    private static OperationResult Delete(OperationInput input, GatewayState state)
+    {
+        var id = input.Required("restApiId");
+        state.RestApi(id);
+        state.RestApis.Remove(id);
+        return OperationResult.Empty;
+    }
+
+    private static OperationResult Update(OperationInput input, GatewayState state)
+    {
+        var tree = state.RestApi(input.Required("restApiId"));
+        var updated = Rules.Apply((JsonObject)tree["api"]!, PatchOperation.Read(input));
+        tree["api"] = updated;
+        return updated.DeepClone().AsObject();
+    }
+
+    private static OperationResult Put(OperationInput input, GatewayState state)
+    {
+        var tree = state.RestApi(input.Required("restApiId"));
+        var definition = OpenApiDocument.Parse(input.Payload, input.Operation.Name);
+        var mode = input.String("mode") ?? "merge";
+        if (mode is not ("merge" or "overwrite"))
+        {
+            throw GatewayException.BadRequest($"Invalid mode '{mode}': use 'merge' or 'overwrite'.");
+        }
+
+        var warnings = OpenApiImporter.Import(definition, tree, overwrite: mode == "overwrite");
+        FailOnWarnings(input, warnings);
+        return WithWarnings(Api(state, input.Required("restApiId")), warnings);
+    }
+
+    private static OperationResult Import(OperationInput input, GatewayState state)
+    {
+        var definition = OpenApiDocument.Parse(input.Payload, input.Operation.Name);
+        var title = OpenApiImporter.Title(definition)
+            ?? throw GatewayException.BadRequest("Invalid OpenAPI input: the definition has no info.title; API Gateway names the imported API after it.");
+        var api = NewApi(state, title);
+        var tree = state.RestApi(api["id"]!.GetValue<string>());
+        try
+        {
+            var warnings = OpenApiImporter.Import(definition, tree, overwrite: true);
+            FailOnWarnings(input, warnings);
+            return WithWarnings(Api(state, api["id"]!.GetValue<string>()), warnings);
+        }
+        catch (GatewayException)
+        {
+            state.RestApis.Remove(api["id"]!.GetValue<string>()); // a failed import creates nothing
+            throw;
+        }
+    }
+
+    private static void FailOnWarnings(OperationInput input, IReadOnlyList<string> warnings)
+    {
+        if (input.Bool("failOnWarnings") == true && warnings.Count > 0)
+        {
+            throw GatewayException.BadRequest("Warnings found during import:\n\t" + string.Join("\n\t", warnings));
+        }
+    }
+
+    private static JsonObject WithWarnings(JsonObject api, IReadOnlyList<string> warnings)
+    {
+        var answer = api.DeepClone().AsObject();
+        if (warnings.Count > 0)
+        {
+            answer["warnings"] = new JsonArray(warnings.Select(w => (JsonNode)JsonValue.Create(w)).ToArray());
+        }
+
+        return answer;
+    }
+
+    /// <summary>Creates a rest API with its root resource, as CreateRestApi does.</summary>
+    public static JsonObject NewApi(GatewayState state, string name)
+    {
+        var id = IdGenerator.Unique(IdGenerator.LongId, state.RestApis.ContainsKey);
+        var rootId = IdGenerator.LongId();
+        var api = new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = name,
+            ["createdDate"] = Clock.Now(),
+            ["apiKeySource"] = "HEADER",
+            ["endpointConfiguration"] = new JsonObject { ["types"] = new JsonArray("EDGE"), ["ipAddressType"] = "ipv4" },
+            ["disableExecuteApiEndpoint"] = false,
+            ["rootResourceId"] = rootId,
+        };
+        state.RestApis[id] = new JsonObject
+        {
+            ["api"] = api,
+            ["resources"] = new JsonObject { [rootId] = new JsonObject { ["id"] = rootId, ["path"] = "/" } },
+        };
+        return api;
+    }
+
+    // "/endpointConfiguration/types/EDGE" with op replace and value "REGIONAL" switches the endpoint type.
+    private static bool PatchEndpointType(JsonObject api, PatchOperation operation)
+    {
+        if (operation.Segments.Count != 3 || operation.Segments[0] != "endpointConfiguration" || operation.Segments[1] != "types")
+        {
+            return false;
+        }
+
+        if (operation.Op != "replace" || operation.Value is not ("EDGE" or "REGIONAL" or "PRIVATE"))
+        {
+            throw PatchRules.InvalidPath(operation);
+        }
+
+        api["endpointConfiguration"] = new JsonObject { ["types"] = new JsonArray(operation.Value), ["ipAddressType"] = "ipv4" };
+        return true;
+    }
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Petard.LocalGateway.Patching;
+
+/// <summary>
+/// The patch paths one kind of resource accepts, as data: scalar properties (<c>/description</c>),
+/// string maps (<c>/variables/{name}</c>) and string sets (<c>/binaryMediaTypes/{type}</c>), plus
+/// an optional handler for paths of its own (a stage's method settings). Operations apply to a
+/// copy; the caller commits it only when every operation succeeded.
+/// </summary>
+internal sealed class PatchRules
+{
+    private readonly Dictionary<string, ScalarKind> scalars = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Action<string, string?>? Validate, ScalarKind Kind)> maps = new(StringComparer.Ordinal);
+    private readonly HashSet<string> sets = new(StringComparer.Ordinal);
+    private Func<JsonObject, PatchOperation, bool>? custom;
+
+    public enum ScalarKind
+    {
+        String,
+        Boolean,
+        Integer,
+        Double,
+    }
+
+    public PatchRules Scalar(string name, ScalarKind kind = ScalarKind.String)
+    {
+        scalars[name] = kind;
+        return this;
+    }
+
+    /// <summary>A map; <paramref name="validate"/> sees each key and value (null on remove).</summary>
+    public PatchRules Map(string name, Action<string, string?>? validate = null, ScalarKind kind = ScalarKind.String)
+    {
+        maps[name] = (validate, kind);
+        return this;
+    }
+
+    public PatchRules Set(string name)
+    {
+        sets.Add(name);
+        return this;
+    }
+
+    /// <summary>A handler for paths the declared properties do not cover; it returns whether it took the operation.</summary>
+    public PatchRules Custom(Func<JsonObject, PatchOperation, bool> handler)
+    {
+        custom = handler;
+        return this;
+    }
+
+    /// <summary>Applies the operations to a copy of <paramref name="target"/> and returns the copy.</summary>
+    public JsonObject Apply(JsonObject target, IEnumerable<PatchOperation> operations)
+    {
+        var copy = (JsonObject)target.DeepClone();
+        foreach (var operation in operations)
+        {
+            var segments = operation.Segments;
+            if (segments.Count == 1 && scalars.TryGetValue(segments[0], out var kind))
+            {
+                ApplyScalar(copy, operation, segments[0], kind);
+            }
+            else if (segments.Count == 2 && maps.TryGetValue(segments[0], out var map))
+            {
+                ApplyMap(copy, operation, segments[0], segments[1], map.Validate, map.Kind);
+            }
+            else if (segments.Count == 2 && sets.Contains(segments[0]))
+            {
+                ApplySet(copy, operation, segments[0], segments[1]);
+            }
+            else if (custom is null || !custom(copy, operation))
+            {
+                throw InvalidPath(operation);
+            }
+        }
+
+        return copy;
+    }
+
+    public static GatewayException InvalidPath(PatchOperation operation) =>
+        GatewayException.BadRequest($"Invalid patch path '{operation.Path}' for op '{operation.Op}'.");
+
+    public static JsonNode ToValue(PatchOperation operation, ScalarKind kind)
+    {
+        var text = operation.Value ?? throw GatewayException.BadRequest($"Invalid patch operation: '{operation.Op} {operation.Path}' needs a value.");
+        return kind switch
+        {
+            ScalarKind.Boolean when bool.TryParse(text, out var b) => b,
+            ScalarKind.Integer when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) => i,
+            ScalarKind.Double when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            ScalarKind.String => text,
+            _ => throw GatewayException.BadRequest($"Invalid patch value '{text}' for '{operation.Path}': expected a {kind.ToString().ToLowerInvariant()}."),
+        };
+    }
+
+    private static void ApplyScalar(JsonObject target, PatchOperation operation, string name, ScalarKind kind)
+    {
+        switch (operation.Op)
+        {
+            case "replace" or "add":
+                target[name] = ToValue(operation, kind);
+                break;
+            case "remove":
+                target.Remove(name);
+                break;
+            default:
+                throw InvalidPath(operation);
+        }
+    }
+
+    private static void ApplyMap(JsonObject target, PatchOperation operation, string name, string key, Action<string, string?>? validate, ScalarKind kind)
+    {
+        var map = target[name] as JsonObject;
+        switch (operation.Op)
+        {
+            case "replace" or "add":
+                var value = ToValue(operation, kind);
+                validate?.Invoke(key, operation.Value);
+                if (map is null)
+                {
+                    map = new JsonObject();
+                    target[name] = map;
+                }
+
+                map[key] = value;
+                break;
+            case "remove":
+                validate?.Invoke(key, null);
+                map?.Remove(key);
+                break;
+            default:
+                throw InvalidPath(operation);
+        }
+    }
+
+    private static void ApplySet(JsonObject target, PatchOperation operation, string name, string item)
+    {
+        var set = target[name] as JsonArray;
+        switch (operation.Op)
+        {
+            case "add" or "replace":
+                if (set is null)
+                {
+                    set = [];
+                    target[name] = set;
+                }
+
+                if (!set.Any(n => n?.GetValue<string>() == item))
+                {
+                    set.Add(item);
+                }
+
+                break;
+            case "remove":
+                var existing = set?.FirstOrDefault(n => n?.GetValue<string>() == item);
+                if (existing is not null)
+                {
+                    set!.Remove(existing);
+                }
+
+                break;
+            default:
+                throw InvalidPath(operation);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+
+namespace Petard.LocalGateway.State;
+
+/// <summary>
+/// Everything the emulator holds, as one JSON tree in the service's own representation (so
+/// answers, snapshots and the state file are the same data). Callers hold <see cref="Gate"/>
+/// while they read or change it.
+/// </summary>
+/// <remarks>
+/// Layout: <c>restApis.{id}.{api, resources, deployments, deploymentSnapshots, stages, models}</c>,
+/// <c>apiKeys.{id}</c>, <c>domainNames.{name}.{domain, basePathMappings}</c>,
+/// <c>usagePlans.{id}.{plan, keys}</c>.
+/// </remarks>
+internal sealed class GatewayState
+{
+    public GatewayState(JsonObject? root = null)
+    {
+        Root = root ?? new JsonObject();
+        foreach (var name in new[] { "restApis", "apiKeys", "domainNames", "usagePlans" })
+        {
+            if (Root[name] is not JsonObject)
+            {
+                Root[name] = new JsonObject();
+            }
+        }
+    }
+
+    public object Gate { get; } = new();
+
+    public JsonObject Root { get; }
+
+    public JsonObject RestApis => (JsonObject)Root["restApis"]!;
+
+    public JsonObject ApiKeys => (JsonObject)Root["apiKeys"]!;
+
+    public JsonObject DomainNames => (JsonObject)Root["domainNames"]!;
+
+    public JsonObject UsagePlans => (JsonObject)Root["usagePlans"]!;
+
+    /// <summary>The stored tree of a rest API, or NotFoundException.</summary>
+    /// <param name="restApiId">The rest API id.</param>
+    public JsonObject RestApi(string restApiId) =>
+        RestApis[restApiId] as JsonObject ?? throw GatewayException.NotFound($"Invalid API identifier specified 000000000000:{restApiId}");
+
+    /// <summary>A child collection of a stored tree, created on first use.</summary>
+    /// <param name="parent">The parent object.</param>
+    /// <param name="name">The collection name.</param>
+    public static JsonObject Collection(JsonObject parent, string name)
+    {
+        if (parent[name] is JsonObject existing)
+        {
+            return existing;
+        }
+
+        var created = new JsonObject();
+        parent[name] = created;
+        return created;
+    }
+
+    /// <summary>Puts back a copy taken before a failed change.</summary>
+    /// <param name="copy">A deep copy of <see cref="Root"/>.</param>
+    public void Restore(JsonObject copy)
+    {
+        Root.Clear();
+        foreach (var (name, value) in copy.ToList())
+        {
+            copy.Remove(name);
+            Root[name] = value;
+        }
+    }
+
+    /// <summary>A deep copy, safe to hand out.</summary>
+    public JsonObject Snapshot() => (JsonObject)Root.DeepClone();
+}

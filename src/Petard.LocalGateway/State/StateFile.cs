@@ -1,0 +1,67 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Petard.LocalGateway.State;
+
+/// <summary>
+/// Keeps the state across runs in one JSON file, written atomically (a temporary file in the same
+/// folder, then a rename) so a crash mid-write never leaves half a file behind.
+/// </summary>
+internal sealed class StateFile(string path)
+{
+    private const int FormatVersion = 1;
+
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    /// <summary>Reads the state; a missing file is an empty state, a corrupt one an error that names the file.</summary>
+    public GatewayState Load()
+    {
+        if (!File.Exists(Path))
+        {
+            return new GatewayState();
+        }
+
+        JsonNode? document;
+        try
+        {
+            document = JsonNode.Parse(File.ReadAllText(Path, Encoding.UTF8));
+        }
+        catch (JsonException ex)
+        {
+            throw Corrupt($"it is not valid JSON ({ex.Message})");
+        }
+
+        if (document is not JsonObject root || root["format"] is not JsonValue format || !format.TryGetValue(out int version))
+        {
+            throw Corrupt("it is not a Petard.LocalGateway state file (no 'format' number at its top)");
+        }
+
+        if (version != FormatVersion)
+        {
+            throw Corrupt($"it has format {version}; this emulator reads format {FormatVersion}");
+        }
+
+        if (root["state"] is not JsonObject state)
+        {
+            throw Corrupt("its 'state' object is missing");
+        }
+
+        return new GatewayState((JsonObject)state.DeepClone());
+    }
+
+    /// <summary>Writes the state atomically.</summary>
+    /// <param name="state">The state; the caller holds its gate.</param>
+    public void Save(GatewayState state)
+    {
+        var document = new JsonObject { ["format"] = FormatVersion, ["state"] = state.Root.DeepClone() };
+        var folder = System.IO.Path.GetDirectoryName(Path)!;
+        Directory.CreateDirectory(folder);
+        var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(Path)}.{Environment.ProcessId}.tmp");
+        File.WriteAllText(temporary, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), new UTF8Encoding(false));
+        File.Move(temporary, Path, overwrite: true);
+    }
+
+    private InvalidDataException Corrupt(string why) =>
+        new($"The state file '{Path}' cannot be read: {why}. It was left untouched; fix it, move it away, or start without --state-file.");
+}
