@@ -39,11 +39,18 @@ Task("Demo")
     {
         Information("Local API Gateway emulator: {0}", endpoint);
 
+        // NuGet never re-extracts a version it has cached: a private, emptied packages folder makes the
+        // sample use the Petard.Build just packed, not one left in the user's cache by an earlier run.
         Information("Deploying samples/HelloApi with MSBuild: dotnet build -t:DeployApi");
+        var samplePackages = MakeAbsolute(Directory("artifacts/demo-packages"));
+        EnsureDirectoryDoesNotExist(samplePackages, new EnsureDirectoryDoesNotExistSettings { Recursive = true, Force = true });
         DotNetBuild("samples/HelloApi", new DotNetBuildSettings
         {
             Configuration = configuration,
-            MSBuildSettings = new DotNetMSBuildSettings().WithTarget("DeployApi").WithProperty("PetardEndpointUrl", endpoint),
+            MSBuildSettings = new DotNetMSBuildSettings()
+                .WithTarget("DeployApi")
+                .WithProperty("PetardEndpointUrl", endpoint)
+                .WithProperty("RestorePackagesPath", samplePackages.FullPath),
         });
 
         // The addin is loaded when a script is compiled, before any task runs, so this script cannot load
