@@ -13,7 +13,7 @@ public sealed class AddinFeed : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The test project references Cake.Petard, so this configuration's build is already there.
-        var (exitCode, output) = await DotNetProcess.RunAsync(
+        var (exitCode, output) = await DotNet.RunAsync(
             Repository.Root,
             ["pack", Repository.PathOf("src/Cake.Petard/Cake.Petard.csproj"), "--configuration", Repository.Configuration, "--no-build", "--output", Directory]);
         Assert.True(exitCode == 0, "dotnet pack of Cake.Petard failed:\n" + output);

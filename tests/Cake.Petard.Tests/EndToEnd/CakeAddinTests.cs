@@ -61,10 +61,10 @@ public sealed class CakeAddinTests(AddinFeed feed) : IClassFixture<AddinFeed>, I
     {
         // As the README's Demo runs it: the sample's own `#addin nuget:?package=Cake.Petard` line, served from the feed.
         var addins = Path.Combine(feed.Directory, "addins");
-        var restore = await DotNetProcess.RunAsync(Repository.Root, ["tool", "restore"]);
+        var restore = await DotNet.RunAsync(Repository.Root, ["tool", "restore"]);
         Assert.True(restore.ExitCode == 0, restore.Output);
 
-        var (exitCode, output) = await DotNetProcess.RunAsync(
+        var (exitCode, output) = await DotNet.RunAsync(
             Repository.Root,
             ["cake", "samples/cake/build.cake", "--nuget_source=" + feed.Directory, "--paths_addins=" + addins],
             new Dictionary<string, string> { ["AWS_ENDPOINT_URL_API_GATEWAY"] = gateway.Url });

@@ -1,3 +1,5 @@
+using Petard.EndToEnd.Tests.Infrastructure;
+
 namespace Cake.Petard.Tests.EndToEnd;
 
 /// <summary>
@@ -21,11 +23,11 @@ internal sealed class CakeScript : IDisposable
 
     public void WriteFile(string name, string content) => File.WriteAllText(Path.Combine(Directory, name), content);
 
-    public async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    public async Task<ProcessResult> RunAsync(params string[] arguments)
     {
-        var restore = await DotNetProcess.RunAsync(Directory, ["tool", "restore"]);
+        var restore = await DotNet.RunAsync(Directory, ["tool", "restore"]);
         Assert.True(restore.ExitCode == 0, "dotnet tool restore failed:\n" + restore.Output);
-        return await DotNetProcess.RunAsync(Directory, ["cake", "build.cake", .. arguments]);
+        return await DotNet.RunAsync(Directory, ["cake", "build.cake", .. arguments]);
     }
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
