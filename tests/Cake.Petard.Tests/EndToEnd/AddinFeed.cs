@@ -10,6 +10,9 @@ public sealed class AddinFeed : IAsyncLifetime
 
     public string Version { get; private set; } = "";
 
+    /// <summary>The .nupkg file.</summary>
+    public string Package { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         // The test project references Cake.Petard, so this configuration's build is already there.
@@ -17,8 +20,8 @@ public sealed class AddinFeed : IAsyncLifetime
             Repository.Root,
             ["pack", Repository.PathOf("src/Cake.Petard/Cake.Petard.csproj"), "--configuration", Repository.Configuration, "--no-build", "--output", Directory]);
         Assert.True(exitCode == 0, "dotnet pack of Cake.Petard failed:\n" + output);
-        var package = System.IO.Directory.GetFiles(Directory, "Cake.Petard.*.nupkg").Single();
-        Version = Path.GetFileNameWithoutExtension(package)["Cake.Petard.".Length..];
+        Package = System.IO.Directory.GetFiles(Directory, "Cake.Petard.*.nupkg").Single();
+        Version = Path.GetFileNameWithoutExtension(Package)["Cake.Petard.".Length..];
     }
 
     public Task DisposeAsync()
