@@ -44,7 +44,7 @@ internal static class RestApiOperations
             }
         }
 
-        MethodOperations.Copy(input, api, "binaryMediaTypes", "minimumCompressionSize", "endpointConfiguration", "tags", "disableExecuteApiEndpoint");
+        Stored.Copy(input, api, "binaryMediaTypes", "minimumCompressionSize", "endpointConfiguration", "tags", "disableExecuteApiEndpoint");
         return api.DeepClone().AsObject();
     }
 
