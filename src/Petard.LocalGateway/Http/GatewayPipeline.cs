@@ -51,6 +51,7 @@ internal sealed class GatewayPipeline(
         {
             await ResponseWriter.WriteErrorAsync(context.Response, GatewayException.BadRequest($"The request could not be read: {ex.Message}"), cancellationToken).ConfigureAwait(false);
         }
+
     }
 
     private async Task<(int Status, OperationResult Answer)?> RunAsync(HttpContext context, CancellationToken cancellationToken)
@@ -114,7 +115,7 @@ internal sealed class GatewayPipeline(
             try
             {
                 var result = handler(input, state);
-                stateFile?.Save(state);
+                Save();
                 return result;
             }
             catch
@@ -122,6 +123,18 @@ internal sealed class GatewayPipeline(
                 state.Restore(before); // an operation that failed half-way leaves nothing behind
                 throw;
             }
+        }
+    }
+
+    private void Save()
+    {
+        try
+        {
+            stateFile?.Save(state);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new GatewayException(500, "InternalServerErrorException", $"Petard.LocalGateway could not write its state file '{stateFile!.Path}': {ex.Message}. The change was not made.");
         }
     }
 }
