@@ -128,6 +128,27 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Stage_settings_are_set_once_then_left_alone()
+    {
+        project.Properties["PetardTracingEnabled"] = "true";
+        project.MethodSettings.Add("""Include="throttling/rateLimit" Value="100" """);
+        project.MethodSettings.Add("""Include="logging/loglevel" MethodPath="/hello/GET" Value="INFO" """);
+
+        var first = project.Build();
+        gateway.Calls.Clear();
+        var second = project.Build();
+
+        Assert.True(first.Succeeded, first.Log.Text);
+        Assert.True(second.Succeeded, second.Log.Text);
+        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment"], gateway.Calls);
+        using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = gateway.Url });
+        var stage = await client.GetStageAsync(first.Property("PetardRestApiId"), "dev");
+        Assert.True(stage["tracingEnabled"].GetBoolean());
+        Assert.Equal(100.0, stage["methodSettings"].GetProperty("*/*").GetProperty("throttlingRateLimit").GetDouble());
+        Assert.Equal("INFO", stage["methodSettings"].GetProperty("hello/GET").GetProperty("loggingLevel").GetString());
+    }
+
+    [Fact]
     public void A_dry_run_reads_only_and_prints_the_plan()
     {
         var build = project.Build(globalProperties: new Dictionary<string, string> { ["PetardDryRun"] = "true" });

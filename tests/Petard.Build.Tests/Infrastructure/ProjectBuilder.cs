@@ -24,6 +24,9 @@ internal sealed class ProjectBuilder
 
     public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Method settings as item XML attributes, e.g. <c>Include="throttling/rateLimit" Value="100"</c>.</summary>
+    public List<string> MethodSettings { get; } = [];
+
     /// <summary>Writes the project and builds the targets; every build writes the project anew.</summary>
     public BuildOutcome Build(string target = "DeployApi", IDictionary<string, string>? globalProperties = null)
     {
@@ -40,7 +43,8 @@ internal sealed class ProjectBuilder
     {
         static string Escape(string value) => SecurityElement.Escape(value);
         var properties = string.Concat(Properties.Select(p => $"    <{p.Key}>{Escape(p.Value)}</{p.Key}>\n"));
-        var variables = string.Concat(Variables.Select(v => $"    <PetardStageVariable Include=\"{Escape(v.Key)}\" Value=\"{Escape(v.Value)}\" />\n"));
+        var variables = string.Concat(Variables.Select(v => $"    <PetardStageVariable Include=\"{Escape(v.Key)}\" Value=\"{Escape(v.Value)}\" />\n"))
+            + string.Concat(MethodSettings.Select(attributes => $"    <PetardMethodSetting {attributes} />\n"));
         return $"""
             <Project>
               <Import Project="{BuildFolder}/Petard.Build.props" />
