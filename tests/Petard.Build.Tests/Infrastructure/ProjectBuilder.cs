@@ -28,13 +28,13 @@ internal sealed class ProjectBuilder
     public List<string> MethodSettings { get; } = [];
 
     /// <summary>Writes the project and builds the targets; every build writes the project anew.</summary>
-    public BuildOutcome Build(string target = "DeployApi", IDictionary<string, string>? globalProperties = null)
+    public BuildOutcome Build(string target = "DeployApi", IDictionary<string, string?>? globalProperties = null)
     {
         var project = Path.Combine(folder, "app.proj");
         File.WriteAllText(project, ProjectXml());
         var logger = new RecordingLogger();
         var parameters = new BuildParameters { Loggers = [logger], EnableNodeReuse = false };
-        var request = new BuildRequestData(project, globalProperties ?? new Dictionary<string, string>(), null, [target], null, BuildRequestDataFlags.ProvideProjectStateAfterBuild);
+        var request = new BuildRequestData(project, globalProperties ?? new Dictionary<string, string?>(), null, [target], null, BuildRequestDataFlags.ProvideProjectStateAfterBuild);
         var result = BuildManager.DefaultBuildManager.Build(parameters, request);
         return new BuildOutcome(result, logger);
     }
@@ -67,7 +67,7 @@ internal sealed record BuildOutcome(BuildResult Result, RecordingLogger Log)
 {
     public bool Succeeded => Result.OverallResult == BuildResultCode.Success;
 
-    public string Property(string name) => Result.ProjectStateAfterBuild.GetPropertyValue(name);
+    public string Property(string name) => Result.ProjectStateAfterBuild!.GetPropertyValue(name);
 }
 
 internal sealed class RecordingLogger : ILogger
