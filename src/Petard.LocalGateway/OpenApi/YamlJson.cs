@@ -16,7 +16,7 @@ internal static class YamlJson
         return stream.Documents.Count == 0 ? null : ToJson(stream.Documents[0].RootNode);
     }
 
-    public static string Write(JsonNode node) => new SerializerBuilder().Build().Serialize(ToPlain(node));
+    public static string Write(JsonNode node) => new SerializerBuilder().WithQuotingNecessaryStrings().Build().Serialize(ToPlain(node));
 
     private static JsonNode? ToJson(YamlNode node) => node switch
     {
