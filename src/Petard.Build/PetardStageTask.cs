@@ -25,7 +25,10 @@ public abstract class PetardStageTask : PetardRestApiTask
     /// <summary>The cache cluster size in GB, e.g. <c>0.5</c>.</summary>
     public string? CacheClusterSize { get; set; }
 
-    /// <summary>Method settings: <c>Include</c> is the path (e.g. <c>*/*/throttling/rateLimit</c>), metadata <c>Value</c> the value.</summary>
+    /// <summary>
+    /// Method settings: <c>Include</c> is the setting (e.g. <c>throttling/rateLimit</c>), metadata <c>Value</c>
+    /// the value and <c>MethodPath</c> the method (<c>*/*</c> by default, or e.g. <c>/pets/GET</c>).
+    /// </summary>
     public ITaskItem[]? MethodSettings { get; set; }
 
     /// <summary>The stage's invoke URL.</summary>
@@ -49,7 +52,7 @@ public abstract class PetardStageTask : PetardRestApiTask
         request.TracingEnabled = TaskInputs.Flag(TracingEnabled, nameof(TracingEnabled));
         request.CacheClusterEnabled = TaskInputs.Flag(CacheClusterEnabled, nameof(CacheClusterEnabled));
         request.CacheClusterSize = Blank(CacheClusterSize);
-        request.MethodSettings = TaskInputs.NameValues(MethodSettings, "method setting", PetardErrorCodes.InvalidInput);
+        request.MethodSettings = TaskInputs.MethodSettings(MethodSettings);
         return request;
     }
 

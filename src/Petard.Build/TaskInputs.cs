@@ -29,6 +29,28 @@ internal static class TaskInputs
         return values;
     }
 
+    /// <summary>
+    /// Method settings as patch paths. <c>Include</c> is the setting (<c>throttling/rateLimit</c>; MSBuild
+    /// would expand a <c>*</c> there as a file glob), metadata <c>MethodPath</c> the method: <c>*/*</c>
+    /// (the default, every method), <c>/pets/GET</c>, or the service's <c>~1pets/GET</c>.
+    /// </summary>
+    public static Dictionary<string, string>? MethodSettings(ITaskItem[]? items)
+    {
+        var values = NameValues(items, "method setting", PetardErrorCodes.InvalidInput);
+        if (values is null)
+        {
+            return null;
+        }
+
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in items!)
+        {
+            paths[$"{MethodPrefix(item.GetMetadata("MethodPath"))}/{item.ItemSpec.Trim('/')}"] = values[item.ItemSpec];
+        }
+
+        return paths;
+    }
+
     public static List<string> Texts(ITaskItem[]? items) => items?.Select(i => i.ItemSpec).ToList() ?? [];
 
     /// <summary>A true/false switch where empty means "leave as it is".</summary>
@@ -42,6 +64,23 @@ internal static class TaskInputs
         return bool.TryParse(value.Trim(), out var flag)
             ? flag
             : throw new PetardException(PetardErrorCodes.InvalidInput, $"{parameter} is '{value}'; use true, false, or leave it empty to keep the stage's setting.");
+    }
+
+    private static string MethodPrefix(string methodPath)
+    {
+        methodPath = methodPath.Trim();
+        if (methodPath.Length == 0)
+        {
+            return "*/*";
+        }
+
+        if (!methodPath.StartsWith('/'))
+        {
+            return methodPath;
+        }
+
+        var slash = methodPath.LastIndexOf('/');
+        return $"{methodPath[..slash].Replace("/", "~1", StringComparison.Ordinal)}/{methodPath[(slash + 1)..]}";
     }
 
     /// <summary>An invalid OpenAPI file is reported against the file itself.</summary>

@@ -10,8 +10,6 @@ namespace Petard.Build.Tests;
 [Collection(MsBuildCollection.Name)]
 public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
 {
-    private static readonly string[] Writes = ["ImportRestApi", "PutRestApi", "UpdateRestApi", "CreateDeployment", "CreateStage", "UpdateStage", "DeleteStage", "DeleteRestApi"];
-
     private readonly TempFolder temp = new();
     private LocalGateway.LocalGateway gateway = null!;
     private ProjectBuilder project = null!;
@@ -101,7 +99,7 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
         project.Build();
         gateway.Calls.Clear();
 
-        var forced = project.Build(globalProperties: new Dictionary<string, string> { ["PetardForceDeploy"] = "true" });
+        var forced = project.Build(globalProperties: new Dictionary<string, string?> { ["PetardForceDeploy"] = "true" });
 
         Assert.True(forced.Succeeded, forced.Log.Text);
         Assert.Equal(1, gateway.Calls.CountOf("PutRestApi"));
@@ -128,9 +126,30 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Stage_settings_are_set_once_then_left_alone()
+    {
+        project.Properties["PetardTracingEnabled"] = "true";
+        project.MethodSettings.Add("""Include="throttling/rateLimit" Value="100" """);
+        project.MethodSettings.Add("""Include="logging/loglevel" MethodPath="/hello/GET" Value="INFO" """);
+
+        var first = project.Build();
+        gateway.Calls.Clear();
+        var second = project.Build();
+
+        Assert.True(first.Succeeded, first.Log.Text);
+        Assert.True(second.Succeeded, second.Log.Text);
+        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment"], gateway.Calls);
+        using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = gateway.Url });
+        var stage = await client.GetStageAsync(first.Property("PetardRestApiId"), "dev");
+        Assert.True(stage["tracingEnabled"].GetBoolean());
+        Assert.Equal(100.0, stage["methodSettings"].GetProperty("*/*").GetProperty("throttlingRateLimit").GetDouble());
+        Assert.Equal("INFO", stage["methodSettings"].GetProperty("hello/GET").GetProperty("loggingLevel").GetString());
+    }
+
+    [Fact]
     public void A_dry_run_reads_only_and_prints_the_plan()
     {
-        var build = project.Build(globalProperties: new Dictionary<string, string> { ["PetardDryRun"] = "true" });
+        var build = project.Build(globalProperties: new Dictionary<string, string?> { ["PetardDryRun"] = "true" });
 
         Assert.True(build.Succeeded, build.Log.Text);
         Assert.Equal(["GetRestApis"], gateway.Calls);
@@ -144,7 +163,7 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
     [InlineData("DesignTimeBuild")]
     public void Skip_and_design_time_builds_make_no_call(string property)
     {
-        var build = project.Build(globalProperties: new Dictionary<string, string> { [property] = "true" });
+        var build = project.Build(globalProperties: new Dictionary<string, string?> { [property] = "true" });
 
         Assert.True(build.Succeeded, build.Log.Text);
         Assert.Empty(gateway.Calls);
@@ -154,7 +173,7 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
     [Fact]
     public void DeployOnBuild_deploys_after_every_Build()
     {
-        var build = project.Build("Build", new Dictionary<string, string> { ["PetardDeployOnBuild"] = "true" });
+        var build = project.Build("Build", new Dictionary<string, string?> { ["PetardDeployOnBuild"] = "true" });
 
         Assert.True(build.Succeeded, build.Log.Text);
         Assert.Equal(1, gateway.Calls.CountOf("CreateStage"));

@@ -113,6 +113,6 @@ public sealed class TaskTests : IDisposable
 
         Assert.False(await execution);
         Assert.Empty(engine.Errors);
-        Assert.Contains(engine.Warnings, w => w.Message.Contains("canceled", StringComparison.Ordinal));
+        Assert.Contains(engine.Warnings, w => w.Message!.Contains("canceled", StringComparison.Ordinal));
     }
 }

@@ -94,7 +94,8 @@ internal static class StagePatchPlanner
             throw new PetardException(PetardErrorCodes.InvalidInput, $"The method setting '{path}' is not valid: write it as resourcePath/httpMethod/setting with '~1' for '/' in the path, e.g. '*/*/throttling/rateLimit' or '~1pets/GET/logging/loglevel'. Settings: {string.Join(", ", MethodSettingKeys.Keys)}.");
         }
 
-        return ($"{parts[0].Replace("~1", "/", StringComparison.Ordinal)}/{parts[1]}", settingKey);
+        // The service keys methodSettings by the unescaped resource path without its leading '/': "pets/GET", "*/*".
+        return ($"{parts[0].Replace("~1", "/", StringComparison.Ordinal).TrimStart('/')}/{parts[1]}", settingKey);
     }
 
     private static bool SameValue(JsonElement existing, string declared) => existing.ValueKind switch

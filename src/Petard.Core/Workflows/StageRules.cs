@@ -9,7 +9,6 @@ internal static class StageRules
     public const int MaxVariableNameLength = 64;
     public const int MaxVariableValueLength = 512;
 
-    private static readonly SearchValues<char> NameChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
     private static readonly SearchValues<char> StageNameChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
     private static readonly SearchValues<char> VariableNameChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
     private static readonly SearchValues<char> VariableValueChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#&=,");
@@ -21,7 +20,7 @@ internal static class StageRules
             throw new PetardException(PetardErrorCodes.InvalidStageName, "No stage name is set. Set the stage name (MSBuild: PetardStageName), e.g. 'dev'.");
         }
 
-        if (stageName.Length > MaxStageNameLength || stageName.AsSpan().IndexOfAnyExcept(StageNameChars) >= 0 || stageName.AsSpan().IndexOfAny(NameChars) < 0)
+        if (stageName.Length > MaxStageNameLength || stageName.AsSpan().IndexOfAnyExcept(StageNameChars) >= 0)
         {
             throw new PetardException(PetardErrorCodes.InvalidStageName, $"The stage name '{stageName}' is not valid: use letters, digits, '-' and '_' only, at most {MaxStageNameLength} characters (e.g. 'dev' or 'prod_v2').");
         }

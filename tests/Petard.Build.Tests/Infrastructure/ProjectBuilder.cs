@@ -24,14 +24,17 @@ internal sealed class ProjectBuilder
 
     public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Method settings as item XML attributes, e.g. <c>Include="throttling/rateLimit" Value="100"</c>.</summary>
+    public List<string> MethodSettings { get; } = [];
+
     /// <summary>Writes the project and builds the targets; every build writes the project anew.</summary>
-    public BuildOutcome Build(string target = "DeployApi", IDictionary<string, string>? globalProperties = null)
+    public BuildOutcome Build(string target = "DeployApi", IDictionary<string, string?>? globalProperties = null)
     {
         var project = Path.Combine(folder, "app.proj");
         File.WriteAllText(project, ProjectXml());
         var logger = new RecordingLogger();
         var parameters = new BuildParameters { Loggers = [logger], EnableNodeReuse = false };
-        var request = new BuildRequestData(project, globalProperties ?? new Dictionary<string, string>(), null, [target], null, BuildRequestDataFlags.ProvideProjectStateAfterBuild);
+        var request = new BuildRequestData(project, globalProperties ?? new Dictionary<string, string?>(), null, [target], null, BuildRequestDataFlags.ProvideProjectStateAfterBuild);
         var result = BuildManager.DefaultBuildManager.Build(parameters, request);
         return new BuildOutcome(result, logger);
     }
@@ -40,7 +43,8 @@ internal sealed class ProjectBuilder
     {
         static string Escape(string value) => SecurityElement.Escape(value);
         var properties = string.Concat(Properties.Select(p => $"    <{p.Key}>{Escape(p.Value)}</{p.Key}>\n"));
-        var variables = string.Concat(Variables.Select(v => $"    <PetardStageVariable Include=\"{Escape(v.Key)}\" Value=\"{Escape(v.Value)}\" />\n"));
+        var variables = string.Concat(Variables.Select(v => $"    <PetardStageVariable Include=\"{Escape(v.Key)}\" Value=\"{Escape(v.Value)}\" />\n"))
+            + string.Concat(MethodSettings.Select(attributes => $"    <PetardMethodSetting {attributes} />\n"));
         return $"""
             <Project>
               <Import Project="{BuildFolder}/Petard.Build.props" />
@@ -63,7 +67,7 @@ internal sealed record BuildOutcome(BuildResult Result, RecordingLogger Log)
 {
     public bool Succeeded => Result.OverallResult == BuildResultCode.Success;
 
-    public string Property(string name) => Result.ProjectStateAfterBuild.GetPropertyValue(name);
+    public string Property(string name) => Result.ProjectStateAfterBuild!.GetPropertyValue(name);
 }
 
 internal sealed class RecordingLogger : ILogger
