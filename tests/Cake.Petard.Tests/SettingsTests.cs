@@ -42,6 +42,14 @@ public class SettingsTests
     }
 
     [Fact]
+    public void A_setter_on_no_settings_names_the_missing_argument()
+    {
+        var error = Assert.Throws<ArgumentNullException>(() => ((PetardDeployApiSettings)null!).WithStageVariable("env", "dev"));
+
+        Assert.Equal("settings", error.ParamName);
+    }
+
+    [Fact]
     public void Stage_variables_are_left_alone_until_one_is_declared()
     {
         // Null means "leave the stage's variables as they are"; an empty set would remove them all.

@@ -10,11 +10,7 @@ public static class PetardDeploymentSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithDeploymentDescription<T>(this T settings, string? description)
         where T : IPetardDeploymentSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.DeploymentDescription = description;
-        return settings;
-    }
+        => settings.Set(s => s.DeploymentDescription = description);
 
     /// <summary>Adds a trigger: anything whose change should cause a new deployment (a version, a hash).</summary>
     /// <typeparam name="T">The settings type.</typeparam>
@@ -23,11 +19,7 @@ public static class PetardDeploymentSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithTrigger<T>(this T settings, string trigger)
         where T : IPetardDeploymentSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.Triggers.Add(trigger);
-        return settings;
-    }
+        => settings.Set(s => s.Triggers.Add(trigger));
 
     /// <summary>Sets <see cref="IPetardDeploymentSettings.ForceDeploy"/>.</summary>
     /// <typeparam name="T">The settings type.</typeparam>
@@ -36,9 +28,5 @@ public static class PetardDeploymentSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithForceDeploy<T>(this T settings, bool forceDeploy = true)
         where T : IPetardDeploymentSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.ForceDeploy = forceDeploy;
-        return settings;
-    }
+        => settings.Set(s => s.ForceDeploy = forceDeploy);
 }

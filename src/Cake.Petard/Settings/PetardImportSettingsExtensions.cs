@@ -12,22 +12,14 @@ public static class PetardImportSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithOpenApiFile<T>(this T settings, FilePath? openApiFile)
         where T : IPetardImportSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.OpenApiFile = openApiFile;
-        return settings;
-    }
+        => settings.Set(s => s.OpenApiFile = openApiFile);
 
     /// <summary>Sets <see cref="PetardCreateDeploymentSettings.OpenApiFile"/>, part of the deployment's fingerprint.</summary>
     /// <param name="settings">The settings.</param>
     /// <param name="openApiFile">The imported OpenAPI file, relative to the Cake working directory.</param>
     /// <returns>The same settings.</returns>
     public static PetardCreateDeploymentSettings WithOpenApiFile(this PetardCreateDeploymentSettings settings, FilePath? openApiFile)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.OpenApiFile = openApiFile;
-        return settings;
-    }
+        => settings.Set(s => s.OpenApiFile = openApiFile);
 
     /// <summary>Sets <see cref="IPetardImportSettings.PutMode"/>.</summary>
     /// <typeparam name="T">The settings type.</typeparam>
@@ -36,11 +28,7 @@ public static class PetardImportSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithPutMode<T>(this T settings, string putMode)
         where T : IPetardImportSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.PutMode = putMode;
-        return settings;
-    }
+        => settings.Set(s => s.PutMode = putMode);
 
     /// <summary>Sets <see cref="IPetardImportSettings.CreateRestApi"/>.</summary>
     /// <typeparam name="T">The settings type.</typeparam>
@@ -49,11 +37,7 @@ public static class PetardImportSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithCreateRestApi<T>(this T settings, bool createRestApi = true)
         where T : IPetardImportSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.CreateRestApi = createRestApi;
-        return settings;
-    }
+        => settings.Set(s => s.CreateRestApi = createRestApi);
 
     /// <summary>Sets <see cref="IPetardImportSettings.FailOnWarnings"/>.</summary>
     /// <typeparam name="T">The settings type.</typeparam>
@@ -62,9 +46,5 @@ public static class PetardImportSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithFailOnWarnings<T>(this T settings, bool failOnWarnings = true)
         where T : IPetardImportSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.FailOnWarnings = failOnWarnings;
-        return settings;
-    }
+        => settings.Set(s => s.FailOnWarnings = failOnWarnings);
 }

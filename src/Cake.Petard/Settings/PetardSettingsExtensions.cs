@@ -15,11 +15,7 @@ public static class PetardSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithRegion<T>(this T settings, string? region)
         where T : PetardSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.Region = region;
-        return settings;
-    }
+        => settings.Set(s => s.Region = region);
 
     /// <summary>Sets <see cref="PetardSettings.Profile"/>.</summary>
     /// <typeparam name="T">The settings type.</typeparam>
@@ -28,11 +24,7 @@ public static class PetardSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithProfile<T>(this T settings, string? profile)
         where T : PetardSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.Profile = profile;
-        return settings;
-    }
+        => settings.Set(s => s.Profile = profile);
 
     /// <summary>Sets <see cref="PetardSettings.EndpointUrl"/>.</summary>
     /// <typeparam name="T">The settings type.</typeparam>
@@ -41,11 +33,7 @@ public static class PetardSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithEndpointUrl<T>(this T settings, string? endpointUrl)
         where T : PetardSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.EndpointUrl = endpointUrl;
-        return settings;
-    }
+        => settings.Set(s => s.EndpointUrl = endpointUrl);
 
     /// <summary>Sets <see cref="PetardSettings.Credentials"/>.</summary>
     /// <typeparam name="T">The settings type.</typeparam>
@@ -54,11 +42,7 @@ public static class PetardSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithCredentials<T>(this T settings, AWSCredentials? credentials)
         where T : PetardSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.Credentials = credentials;
-        return settings;
-    }
+        => settings.Set(s => s.Credentials = credentials);
 
     /// <summary>Sets <see cref="PetardRestApiSettings.RestApiId"/>.</summary>
     /// <typeparam name="T">The settings type.</typeparam>
@@ -67,11 +51,7 @@ public static class PetardSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithRestApiId<T>(this T settings, string? restApiId)
         where T : PetardRestApiSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.RestApiId = restApiId;
-        return settings;
-    }
+        => settings.Set(s => s.RestApiId = restApiId);
 
     /// <summary>Sets <see cref="PetardRestApiSettings.RestApiName"/>.</summary>
     /// <typeparam name="T">The settings type.</typeparam>
@@ -80,11 +60,7 @@ public static class PetardSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithRestApiName<T>(this T settings, string? restApiName)
         where T : PetardRestApiSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.RestApiName = restApiName;
-        return settings;
-    }
+        => settings.Set(s => s.RestApiName = restApiName);
 
     /// <summary>Sets <see cref="PetardRestApiSettings.DryRun"/>.</summary>
     /// <typeparam name="T">The settings type.</typeparam>
@@ -93,9 +69,5 @@ public static class PetardSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithDryRun<T>(this T settings, bool dryRun = true)
         where T : PetardRestApiSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.DryRun = dryRun;
-        return settings;
-    }
+        => settings.Set(s => s.DryRun = dryRun);
 }

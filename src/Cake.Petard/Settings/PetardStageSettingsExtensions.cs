@@ -10,22 +10,14 @@ public static class PetardStageSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithStageName<T>(this T settings, string? stageName)
         where T : PetardStageSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.StageName = stageName;
-        return settings;
-    }
+        => settings.Set(s => s.StageName = stageName);
 
     /// <summary>Sets <see cref="PetardCreateDeploymentSettings.StageName"/>.</summary>
     /// <param name="settings">The settings.</param>
     /// <param name="stageName">The stage whose current deployment is compared.</param>
     /// <returns>The same settings.</returns>
     public static PetardCreateDeploymentSettings WithStageName(this PetardCreateDeploymentSettings settings, string? stageName)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.StageName = stageName;
-        return settings;
-    }
+        => settings.Set(s => s.StageName = stageName);
 
     /// <summary>Sets <see cref="PetardStageSettings.StageDescription"/>.</summary>
     /// <typeparam name="T">The settings type.</typeparam>
@@ -34,11 +26,7 @@ public static class PetardStageSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithStageDescription<T>(this T settings, string? description)
         where T : PetardStageSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.StageDescription = description;
-        return settings;
-    }
+        => settings.Set(s => s.StageDescription = description);
 
     /// <summary>
     /// Declares one stage variable. Once any variable is declared, the declared ones are the stage's
@@ -51,12 +39,11 @@ public static class PetardStageSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithStageVariable<T>(this T settings, string name, string value)
         where T : PetardStageSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.Variables ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        settings.Variables[name] = value;
-        return settings;
-    }
+        => settings.Set(s =>
+        {
+            s.Variables ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            s.Variables[name] = value;
+        });
 
     /// <summary>Sets <see cref="PetardStageSettings.TracingEnabled"/>.</summary>
     /// <typeparam name="T">The settings type.</typeparam>
@@ -65,11 +52,7 @@ public static class PetardStageSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithTracing<T>(this T settings, bool enabled = true)
         where T : PetardStageSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.TracingEnabled = enabled;
-        return settings;
-    }
+        => settings.Set(s => s.TracingEnabled = enabled);
 
     /// <summary>Sets <see cref="PetardStageSettings.CacheClusterEnabled"/> and <see cref="PetardStageSettings.CacheClusterSize"/>.</summary>
     /// <typeparam name="T">The settings type.</typeparam>
@@ -79,12 +62,11 @@ public static class PetardStageSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithCacheCluster<T>(this T settings, bool enabled = true, string? size = null)
         where T : PetardStageSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.CacheClusterEnabled = enabled;
-        settings.CacheClusterSize = size;
-        return settings;
-    }
+        => settings.Set(s =>
+        {
+            s.CacheClusterEnabled = enabled;
+            s.CacheClusterSize = size;
+        });
 
     /// <summary>Declares one method setting by its patch path, e.g. <c>*/*/throttling/rateLimit</c> = <c>100</c>.</summary>
     /// <typeparam name="T">The settings type.</typeparam>
@@ -94,21 +76,16 @@ public static class PetardStageSettingsExtensions
     /// <returns>The same settings.</returns>
     public static T WithMethodSetting<T>(this T settings, string path, string value)
         where T : PetardStageSettings
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.MethodSettings ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        settings.MethodSettings[path] = value;
-        return settings;
-    }
+        => settings.Set(s =>
+        {
+            s.MethodSettings ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            s.MethodSettings[path] = value;
+        });
 
     /// <summary>Sets <see cref="PetardEnsureStageSettings.DeploymentId"/>.</summary>
     /// <param name="settings">The settings.</param>
     /// <param name="deploymentId">The deployment the stage serves.</param>
     /// <returns>The same settings.</returns>
     public static PetardEnsureStageSettings WithDeploymentId(this PetardEnsureStageSettings settings, string? deploymentId)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.DeploymentId = deploymentId;
-        return settings;
-    }
+        => settings.Set(s => s.DeploymentId = deploymentId);
 }
