@@ -43,3 +43,19 @@ public sealed class LimitTests : GatewayTestBase
         Assert.Equal(before, Gateway.Snapshot().ToJsonString());
     }
 }
+
+public sealed class ResourceLimitTests : GatewayTestBase
+{
+    [Fact]
+    public async Task A_definition_nesting_more_resources_than_the_limit_is_refused_quickly_and_creates_nothing()
+    {
+        var deepPath = "/" + string.Join("/", Enumerable.Range(0, 5000).Select(i => $"p{i}"));
+        var body = "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"deep\",\"version\":\"1\"},\"paths\":{\"" + deepPath + "\":{\"get\":{\"responses\":{}}}}}";
+
+        var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("ImportRestApi", new { body }));
+
+        Assert.Equal("BadRequestException", error.ErrorType);
+        Assert.Contains("1000 resources", error.ServiceMessage, StringComparison.Ordinal);
+        Assert.Empty((await Client.InvokeAsync("GetRestApis")).Items);
+    }
+}
