@@ -72,7 +72,7 @@ public sealed class LocalGateway : IAsyncDisposable
 
         var pipeline = new GatewayPipeline(
             new OperationRouter(OperationModel.Default),
-            OperationTable.CreateDefault(),
+            OperationTable.CreateDefault(options.Region),
             state,
             stateFile,
             options.VerifySignatures is { } key ? new SignatureVerifier(key) : null,

@@ -11,7 +11,8 @@ internal sealed class OperationTable
 {
     private readonly Dictionary<string, OperationHandler> handlers = new(StringComparer.Ordinal);
 
-    public static OperationTable CreateDefault()
+    /// <param name="region">The region of invoke URLs in exports.</param>
+    public static OperationTable CreateDefault(string region)
     {
         var table = new OperationTable();
         RestApiOperations.Register(table);
@@ -19,6 +20,11 @@ internal sealed class OperationTable
         MethodOperations.Register(table);
         DeploymentOperations.Register(table);
         StageOperations.Register(table);
+        ModelOperations.Register(table);
+        ApiKeyOperations.Register(table);
+        DomainNameOperations.Register(table);
+        UsagePlanOperations.Register(table);
+        ExportOperations.Register(table, region);
         return table;
     }
 

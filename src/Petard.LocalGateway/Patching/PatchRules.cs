@@ -24,6 +24,7 @@ internal sealed class PatchRules
         Double,
     }
 
+    /// <summary>A scalar property; a nested one is named by its path, e.g. <c>throttle/burstLimit</c>.</summary>
     public PatchRules Scalar(string name, ScalarKind kind = ScalarKind.String)
     {
         scalars[name] = kind;
@@ -57,9 +58,9 @@ internal sealed class PatchRules
         foreach (var operation in operations)
         {
             var segments = operation.Segments;
-            if (segments.Count == 1 && scalars.TryGetValue(segments[0], out var kind))
+            if (scalars.TryGetValue(string.Join('/', segments), out var kind))
             {
-                ApplyScalar(copy, operation, segments[0], kind);
+                ApplyScalar(copy, operation, segments, kind);
             }
             else if (segments.Count == 2 && maps.TryGetValue(segments[0], out var map))
             {
@@ -94,8 +95,15 @@ internal sealed class PatchRules
         };
     }
 
-    private static void ApplyScalar(JsonObject target, PatchOperation operation, string name, ScalarKind kind)
+    // A nested scalar ("throttle/burstLimit") creates the objects along its path.
+    private static void ApplyScalar(JsonObject target, PatchOperation operation, IReadOnlyList<string> path, ScalarKind kind)
     {
+        foreach (var step in path.Take(path.Count - 1))
+        {
+            target = State.GatewayState.Collection(target, step);
+        }
+
+        var name = path[^1];
         switch (operation.Op)
         {
             case "replace" or "add":

@@ -1,0 +1,68 @@
+using Microsoft.Build.Framework;
+using Petard.Workflows;
+
+namespace Petard.Build;
+
+/// <summary>
+/// What every Petard task shares: the client settings, the coded error reporting and cancellation.
+/// A task maps its parameters to a workflow request, runs it, and maps the result to its outputs.
+/// </summary>
+public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTask
+{
+    private readonly CancellationTokenSource cancellation = new();
+
+    /// <summary>The AWS region (default: <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, the profile's region).</summary>
+    public string? Region { get; set; }
+
+    /// <summary>The AWS profile of the shared config/credentials files (default: <c>AWS_PROFILE</c>, else the default chain).</summary>
+    public string? Profile { get; set; }
+
+    /// <summary>The API Gateway endpoint, e.g. a local emulator's <c>http://127.0.0.1:4567</c>.</summary>
+    public string? EndpointUrl { get; set; }
+
+    /// <summary>Read only and report the plan.</summary>
+    public bool DryRun { get; set; }
+
+    /// <summary>Stops the in-flight request (Ctrl+C).</summary>
+    public void Cancel() => cancellation.Cancel();
+
+    /// <inheritdoc />
+    public sealed override bool Execute()
+    {
+        try
+        {
+            using var client = PetardClient.Create(new PetardClientOptions { Region = Blank(Region), Profile = Blank(Profile), EndpointUrl = Blank(EndpointUrl) });
+            var deployer = new PetardDeployer(client, new TaskLog(Log));
+            var result = RunAsync(deployer, cancellation.Token).GetAwaiter().GetResult();
+            SetOutputs(result);
+        }
+        catch (PetardException ex)
+        {
+            Log.LogError(null, ex.Code, null, ErrorHelp.LinkFor(ex.Code), ErrorFile(ex) ?? BuildEngine.ProjectFileOfTaskNode, 0, 0, 0, 0, ex.Message);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            Log.LogWarning("Petard: canceled; the call in flight was abandoned.");
+            return false;
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>Runs the task's workflow.</summary>
+    /// <param name="deployer">The workflows, over a client made from the common parameters.</param>
+    /// <param name="cancellationToken">Canceled by <see cref="Cancel"/>.</param>
+    protected abstract Task<DeployResult> RunAsync(PetardDeployer deployer, CancellationToken cancellationToken);
+
+    /// <summary>Copies the result to the task's outputs.</summary>
+    /// <param name="result">The workflow's result.</param>
+    protected abstract void SetOutputs(DeployResult result);
+
+    /// <summary>The file an error is reported against, when it is not the project file.</summary>
+    /// <param name="exception">The error.</param>
+    protected virtual string? ErrorFile(PetardException exception) => null;
+
+    /// <summary>An empty MSBuild value as null.</summary>
+    /// <param name="value">The parameter's value.</param>
+    protected static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

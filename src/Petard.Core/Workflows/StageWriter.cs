@@ -1,0 +1,75 @@
+namespace Petard.Workflows;
+
+/// <summary>Creates a missing stage, or patches only what differs in one <c>UpdateStage</c>. Never deletes a stage.</summary>
+internal sealed class StageWriter(WorkflowRun run, string restApiId)
+{
+    private static readonly Resource NewStage = new(System.Text.Json.JsonDocument.Parse("{}").RootElement);
+
+    /// <param name="stage">The stage as read, or null when it does not exist.</param>
+    /// <param name="request">The declared settings.</param>
+    /// <param name="deploymentId">The deployment the stage should serve (null: keep; in a dry run: a new one).</param>
+    /// <param name="cancellationToken">Cancels the in-flight call.</param>
+    /// <returns>The deployment the stage serves afterwards.</returns>
+    public async Task<string?> EnsureAsync(Resource? stage, StageSettingsRequest request, string? deploymentId, CancellationToken cancellationToken)
+    {
+        var stageName = request.StageName;
+        if (stage is null)
+        {
+            await CreateAsync(request, deploymentId, cancellationToken).ConfigureAwait(false);
+            return deploymentId;
+        }
+
+        var patches = StagePatchPlanner.Plan(stage, request, deploymentId);
+        if (patches.Count == 0)
+        {
+            run.Log.Info($"Stage '{stageName}' is up to date.");
+        }
+        else
+        {
+            await PatchAsync(stageName, patches, cancellationToken).ConfigureAwait(false);
+        }
+
+        return deploymentId ?? stage.GetString("deploymentId");
+    }
+
+    private async Task CreateAsync(StageSettingsRequest request, string? deploymentId, CancellationToken cancellationToken)
+    {
+        var stageName = request.StageName;
+        if (deploymentId is null && !run.DryRun)
+        {
+            throw new PetardException(PetardErrorCodes.InvalidInput, $"The stage '{stageName}' does not exist, and no deployment id was given to create it with. Create a deployment first (PetardCreateDeployment) and pass its id.");
+        }
+
+        await run.WriteAsync(
+            "CreateStage",
+            new
+            {
+                restApiId,
+                stageName,
+                deploymentId,
+                description = request.StageDescription,
+                variables = request.Variables,
+                tracingEnabled = request.TracingEnabled,
+                cacheClusterEnabled = request.CacheClusterEnabled,
+                cacheClusterSize = request.CacheClusterSize,
+            },
+            $"created stage '{stageName}'" + (request.Variables is { Count: > 0 } v ? $" with variables {string.Join(", ", v.Keys.Order(StringComparer.Ordinal))}" : ""),
+            cancellationToken).ConfigureAwait(false);
+
+        // CreateStage takes no method settings: they follow in one patch.
+        var methodSettings = StagePatchPlanner.Plan(NewStage, new EnsureStageRequest { StageName = stageName, MethodSettings = request.MethodSettings }, null);
+        if (methodSettings.Count > 0)
+        {
+            await PatchAsync(stageName, methodSettings, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PatchAsync(string stageName, IReadOnlyList<StagePatch> patches, CancellationToken cancellationToken)
+    {
+        await run.WriteAsync(
+            "UpdateStage",
+            new { restApiId, stageName, patchOperations = patches.Select(p => p.ToOperation()).ToArray() },
+            $"updated stage '{stageName}': {string.Join("; ", patches.Select(p => p.Change))}",
+            cancellationToken).ConfigureAwait(false);
+    }
+}

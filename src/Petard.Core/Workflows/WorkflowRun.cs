@@ -1,0 +1,80 @@
+using System.Net;
+
+namespace Petard.Workflows;
+
+/// <summary>
+/// One workflow run: sends the calls, records them and what changed, and in a dry run turns every
+/// write into a line of the plan instead of a call.
+/// </summary>
+internal sealed class WorkflowRun
+{
+    private readonly PetardClient client;
+    private readonly List<string> calls = [];
+    private readonly List<string> changes = [];
+
+    public WorkflowRun(PetardClient client, IPetardLog log, bool dryRun)
+    {
+        this.client = client;
+        Log = log;
+        DryRun = dryRun;
+    }
+
+    public IPetardLog Log { get; }
+
+    public bool DryRun { get; }
+
+    public async Task<Resource> ReadAsync(string operation, object parameters, CancellationToken cancellationToken)
+    {
+        calls.Add(operation);
+        Log.Detail($"{operation} ...");
+        return await client.InvokeAsync(operation, parameters, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A read whose "not found" answer is a normal outcome (the stage does not exist yet).</summary>
+    public async Task<Resource?> ReadOrNullAsync(string operation, object parameters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadAsync(operation, parameters, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PetardServiceException ex) when (ex.StatusCode == HttpStatusCode.NotFound || ex.ErrorType == "NotFoundException")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Sends a write, or in a dry run only records it as planned; returns null in a dry run.</summary>
+    /// <param name="operation">The operation.</param>
+    /// <param name="parameters">Its parameters.</param>
+    /// <param name="change">The change in words, e.g. "created stage 'dev'" (a dry run says "would ...").</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<Resource?> WriteAsync(string operation, object parameters, string change, CancellationToken cancellationToken) =>
+        WriteAsync(operation, parameters, _ => change, cancellationToken);
+
+    /// <summary>Sends a write whose change is told from its answer (the new id); null answer in a dry run.</summary>
+    public async Task<Resource?> WriteAsync(string operation, object parameters, Func<Resource?, string> change, CancellationToken cancellationToken)
+    {
+        if (DryRun)
+        {
+            Change($"would have {change(null)}");
+            return null;
+        }
+
+        var result = await ReadAsync(operation, parameters, cancellationToken).ConfigureAwait(false);
+        Change(change(result));
+        return result;
+    }
+
+    /// <summary>Records a change the last write made (a dry run: would make).</summary>
+    public void Change(string change)
+    {
+        changes.Add(change);
+        Log.Info(char.ToUpperInvariant(change[0]) + change[1..]);
+    }
+
+    public string? InvokeUrl(string restApiId, string? stageName) =>
+        string.IsNullOrEmpty(restApiId) || string.IsNullOrEmpty(stageName) ? null : InvokeUrls.For(client, restApiId, stageName);
+
+    public DeployResult Result(string restApiId, string? deploymentId = null, string? stageName = null) =>
+        new(restApiId, deploymentId, stageName, InvokeUrl(restApiId, stageName), DryRun, changes.ToArray(), calls.ToArray());
+}

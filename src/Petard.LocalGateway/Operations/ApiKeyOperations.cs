@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using Petard.LocalGateway.Http;
+using Petard.LocalGateway.Patching;
+using Petard.LocalGateway.State;
+
+namespace Petard.LocalGateway.Operations;
+
+/// <summary>API keys. The value is answered on create, and on reads only when asked for.</summary>
+internal static class ApiKeyOperations
+{
+    private const int MinimumValueLength = 20;
+
+    private static readonly PatchRules Rules = new PatchRules()
+        .Scalar("name").Scalar("description").Scalar("customerId").Scalar("enabled", PatchRules.ScalarKind.Boolean)
+        .Custom(PatchStageKeys);
+
+    public static void Register(OperationTable table)
+    {
+        table.Add("CreateApiKey", Create);
+        table.Add("GetApiKey", (input, state) => Present(Get(state, input.Required("apiKey")), input.Bool("includeValue") == true));
+        table.Add("GetApiKeys", (input, state) =>
+        {
+            var keys = state.ApiKeys.Select(kv => (JsonObject)kv.Value!)
+                .Where(k => input.String("nameQuery") is not { } prefix || (k["name"]?.GetValue<string>() ?? string.Empty).StartsWith(prefix, StringComparison.Ordinal))
+                .Where(k => input.String("customerId") is not { } customer || k["customerId"]?.GetValue<string>() == customer)
+                .Select(k => (JsonNode)Present(k, input.Bool("includeValues") == true));
+            return Paging.Page(keys, input);
+        });
+        table.Add("UpdateApiKey", Update);
+        table.Add("DeleteApiKey", Delete);
+    }
+
+    public static JsonObject Get(GatewayState state, string id) =>
+        state.ApiKeys[id] as JsonObject ?? throw GatewayException.NotFound("Invalid API Key identifier specified");
+
+    private static JsonObject Present(JsonObject key, bool includeValue)
+    {
+        var answer = key.DeepClone().AsObject();
+        if (!includeValue)
+        {
+            answer.Remove("value");
+        }
+
+        return answer;
+    }
+
+    private static OperationResult Create(OperationInput input, GatewayState state)
+    {
+        var value = input.String("value") ?? IdGenerator.ApiKeyValue();
+        if (value.Length < MinimumValueLength)
+        {
+            throw GatewayException.BadRequest($"API Key value should be at least {MinimumValueLength} characters");
+        }
+
+        if (state.ApiKeys.Any(k => k.Value?["value"]?.GetValue<string>() == value))
+        {
+            throw GatewayException.Conflict("API Key already exists");
+        }
+
+        var now = Clock.Now();
+        var id = IdGenerator.Unique(IdGenerator.LongId, state.ApiKeys.ContainsKey);
+        var key = new JsonObject
+        {
+            ["id"] = id,
+            ["value"] = value,
+            ["name"] = input.String("name") ?? id,
+            ["enabled"] = input.Bool("enabled") ?? false,
+            ["createdDate"] = now,
+            ["lastUpdatedDate"] = now,
+            ["stageKeys"] = new JsonArray(),
+        };
+        Stored.Copy(input, key, "description", "customerId", "tags");
+        foreach (var stageKey in input.Node("stageKeys") as JsonArray ?? [])
+        {
+            var restApiId = stageKey?["restApiId"]?.GetValue<string>() ?? string.Empty;
+            var stageName = stageKey?["stageName"]?.GetValue<string>() ?? string.Empty;
+            StageOperations.Get(state.RestApi(restApiId), stageName);
+            ((JsonArray)key["stageKeys"]!).Add($"{restApiId}/{stageName}");
+        }
+
+        state.ApiKeys[id] = key;
+        return key.DeepClone().AsObject();
+    }
+
+    private static OperationResult Update(OperationInput input, GatewayState state)
+    {
+        var id = input.Required("apiKey");
+        var updated = Rules.Apply(Get(state, id), PatchOperation.Read(input));
+        updated["lastUpdatedDate"] = Clock.Now();
+        state.ApiKeys[id] = updated;
+        return Present(updated, includeValue: false);
+    }
+
+    private static OperationResult Delete(OperationInput input, GatewayState state)
+    {
+        var id = input.Required("apiKey");
+        Get(state, id);
+        state.ApiKeys.Remove(id);
+        foreach (var (_, plan) in state.UsagePlans)
+        {
+            (plan?["keys"] as JsonObject)?.Remove(id);
+        }
+
+        return OperationResult.Empty;
+    }
+
+    // "/stageKeys" with op add/remove and value "restApiId/stageName".
+    private static bool PatchStageKeys(JsonObject key, PatchOperation operation)
+    {
+        if (operation.Path != "/stageKeys" || operation.Op is not ("add" or "remove") || operation.Value is null || !operation.Value.Contains('/', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (key["stageKeys"] is not JsonArray stageKeys)
+        {
+            stageKeys = [];
+            key["stageKeys"] = stageKeys;
+        }
+
+        var existing = stageKeys.FirstOrDefault(s => s?.GetValue<string>() == operation.Value);
+        if (operation.Op == "add" && existing is null)
+        {
+            stageKeys.Add(operation.Value);
+        }
+        else if (operation.Op == "remove" && existing is not null)
+        {
+            stageKeys.Remove(existing);
+        }
+
+        return true;
+    }
+}

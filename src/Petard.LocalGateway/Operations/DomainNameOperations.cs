@@ -1,0 +1,151 @@
+using System.Text.Json.Nodes;
+using Petard.LocalGateway.Http;
+using Petard.LocalGateway.Patching;
+using Petard.LocalGateway.State;
+
+namespace Petard.LocalGateway.Operations;
+
+/// <summary>Custom domain names and their base path mappings (an empty base path is <c>(none)</c>).</summary>
+internal static class DomainNameOperations
+{
+    private const string NoBasePath = "(none)";
+
+    private static readonly PatchRules DomainRules = new PatchRules()
+        .Scalar("certificateName").Scalar("certificateArn").Scalar("regionalCertificateName").Scalar("regionalCertificateArn").Scalar("securityPolicy");
+
+    public static void Register(OperationTable table)
+    {
+        table.Add("CreateDomainName", CreateDomain);
+        table.Add("GetDomainName", (input, state) => Domain(state, input.Required("domainName"))["domain"]!.DeepClone().AsObject());
+        table.Add("GetDomainNames", (input, state) => Paging.Page(state.DomainNames.Select(kv => kv.Value!["domain"]!), input));
+        table.Add("UpdateDomainName", UpdateDomain);
+        table.Add("DeleteDomainName", (input, state) => Stored.Remove(state.DomainNames, input.Required("domainName"), "Invalid domain name identifier specified"));
+
+        table.Add("CreateBasePathMapping", CreateMapping);
+        table.Add("GetBasePathMapping", (input, state) => Mapping(state, input).DeepClone().AsObject());
+        table.Add("GetBasePathMappings", (input, state) => Paging.Page(Mappings(state, input.Required("domainName")).Select(kv => kv.Value!), input));
+        table.Add("UpdateBasePathMapping", UpdateMapping);
+        table.Add("DeleteBasePathMapping", (input, state) =>
+        {
+            var key = Mapping(state, input)["basePath"]!.GetValue<string>();
+            Mappings(state, input.Required("domainName")).Remove(key);
+            return OperationResult.Empty;
+        });
+    }
+
+    private static JsonObject Domain(GatewayState state, string name) =>
+        state.DomainNames[name] as JsonObject ?? throw GatewayException.NotFound("Invalid domain name identifier specified");
+
+    private static JsonObject Mappings(GatewayState state, string domainName) => GatewayState.Collection(Domain(state, domainName), "basePathMappings");
+
+    private static JsonObject Mapping(GatewayState state, OperationInput input) =>
+        Mappings(state, input.Required("domainName"))[Normalize(input.String("basePath"))] as JsonObject
+            ?? throw GatewayException.NotFound("Invalid base path mapping identifier specified");
+
+    private static string Normalize(string? basePath) => string.IsNullOrEmpty(basePath) ? NoBasePath : basePath;
+
+    private static OperationResult CreateDomain(OperationInput input, GatewayState state)
+    {
+        var name = input.Required("domainName");
+        if (state.DomainNames.ContainsKey(name))
+        {
+            throw GatewayException.BadRequest("The domain name you provided already exists.");
+        }
+
+        var regional = input.Node("endpointConfiguration")?["types"] is JsonArray types && types.Any(t => t?.GetValue<string>() == "REGIONAL");
+        var domain = new JsonObject
+        {
+            ["domainName"] = name,
+            ["certificateUploadDate"] = Clock.Now(),
+            ["endpointConfiguration"] = input.Node("endpointConfiguration")?.DeepClone() ?? new JsonObject { ["types"] = new JsonArray("EDGE") },
+            ["domainNameStatus"] = "AVAILABLE",
+            ["securityPolicy"] = input.String("securityPolicy") ?? "TLS_1_2",
+        };
+        if (regional)
+        {
+            domain["regionalDomainName"] = $"d-{IdGenerator.LongId()}.execute-api.us-east-1.amazonaws.com";
+            domain["regionalHostedZoneId"] = "Z1UJRXOUMOOFQ8";
+        }
+        else
+        {
+            domain["distributionDomainName"] = $"d{IdGenerator.LongId()}.cloudfront.net";
+            domain["distributionHostedZoneId"] = "Z2FDTNDATAQYW2";
+        }
+
+        Stored.Copy(input, domain, "certificateName", "certificateArn", "regionalCertificateName", "regionalCertificateArn", "tags");
+        state.DomainNames[name] = new JsonObject { ["domain"] = domain, ["basePathMappings"] = new JsonObject() };
+        return domain.DeepClone().AsObject();
+    }
+
+    private static OperationResult UpdateDomain(OperationInput input, GatewayState state)
+    {
+        var tree = Domain(state, input.Required("domainName"));
+        var updated = DomainRules.Apply((JsonObject)tree["domain"]!, PatchOperation.Read(input));
+        tree["domain"] = updated;
+        return updated.DeepClone().AsObject();
+    }
+
+    private static OperationResult CreateMapping(OperationInput input, GatewayState state)
+    {
+        var mappings = Mappings(state, input.Required("domainName"));
+        var basePath = Normalize(input.String("basePath"));
+        if (mappings.ContainsKey(basePath))
+        {
+            throw GatewayException.Conflict("Base path already exists for this domain name");
+        }
+
+        var mapping = new JsonObject { ["basePath"] = basePath, ["restApiId"] = input.Required("restApiId") };
+        CheckTarget(state, input.Required("restApiId"), input.String("stage"));
+        if (input.String("stage") is { } stage)
+        {
+            mapping["stage"] = stage;
+        }
+
+        mappings[basePath] = mapping;
+        return mapping.DeepClone().AsObject();
+    }
+
+    private static OperationResult UpdateMapping(OperationInput input, GatewayState state)
+    {
+        var mappings = Mappings(state, input.Required("domainName"));
+        var current = Mapping(state, input);
+        var updated = (JsonObject)current.DeepClone();
+        foreach (var operation in PatchOperation.Read(input))
+        {
+            var property = operation.Path switch
+            {
+                "/basePath" => "basePath",
+                "/restapiId" => "restApiId",
+                "/stage" => "stage",
+                _ => throw PatchRules.InvalidPath(operation),
+            };
+            if (operation.Op != "replace")
+            {
+                throw PatchRules.InvalidPath(operation);
+            }
+
+            updated[property] = property == "basePath" ? Normalize(operation.Value) : operation.Value;
+        }
+
+        CheckTarget(state, updated["restApiId"]!.GetValue<string>(), updated["stage"]?.GetValue<string>());
+        var key = updated["basePath"]!.GetValue<string>();
+        var oldKey = current["basePath"]!.GetValue<string>();
+        if (key != oldKey && mappings.ContainsKey(key))
+        {
+            throw GatewayException.Conflict("Base path already exists for this domain name");
+        }
+
+        mappings.Remove(oldKey);
+        mappings[key] = updated;
+        return updated.DeepClone().AsObject();
+    }
+
+    private static void CheckTarget(GatewayState state, string restApiId, string? stage)
+    {
+        var restApi = state.RestApis[restApiId] as JsonObject ?? throw GatewayException.BadRequest("Invalid REST API identifier specified");
+        if (stage is not null && GatewayState.Collection(restApi, "stages")[stage] is null)
+        {
+            throw GatewayException.BadRequest("Invalid stage identifier specified");
+        }
+    }
+}

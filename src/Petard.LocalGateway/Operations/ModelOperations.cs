@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using Petard.LocalGateway.Http;
+using Petard.LocalGateway.Patching;
+using Petard.LocalGateway.State;
+
+namespace Petard.LocalGateway.Operations;
+
+/// <summary>Models (JSON schemas) of a rest API, keyed by name.</summary>
+internal static class ModelOperations
+{
+    private static readonly PatchRules Rules = new PatchRules().Scalar("description").Scalar("schema");
+
+    public static void Register(OperationTable table)
+    {
+        table.Add("CreateModel", Create);
+        table.Add("GetModel", (input, state) => Get(state.RestApi(input.Required("restApiId")), input.Required("modelName")).DeepClone().AsObject());
+        table.Add("GetModels", (input, state) => Paging.Page(Models(state.RestApi(input.Required("restApiId"))).Select(kv => kv.Value!), input));
+        table.Add("UpdateModel", Update);
+        table.Add("DeleteModel", Delete);
+    }
+
+    private static JsonObject Models(JsonObject restApi) => GatewayState.Collection(restApi, "models");
+
+    private static JsonObject Get(JsonObject restApi, string name) =>
+        Models(restApi)[name] as JsonObject ?? throw GatewayException.NotFound("Invalid model name specified: " + name);
+
+    private static OperationResult Create(OperationInput input, GatewayState state)
+    {
+        var restApi = state.RestApi(input.Required("restApiId"));
+        var name = input.Required("name");
+        if (!name.All(char.IsAsciiLetterOrDigit))
+        {
+            throw GatewayException.BadRequest($"Model name must be alphanumeric: '{name}'.");
+        }
+
+        var models = Models(restApi);
+        if (models.ContainsKey(name))
+        {
+            throw GatewayException.Conflict("Model name already exists for this REST API");
+        }
+
+        var model = new JsonObject
+        {
+            ["id"] = IdGenerator.Unique(IdGenerator.ShortId, id => models.Any(m => m.Value?["id"]?.GetValue<string>() == id)),
+            ["name"] = name,
+            ["contentType"] = input.Required("contentType"),
+        };
+        Stored.Copy(input, model, "description", "schema");
+        models[name] = model;
+        return model.DeepClone().AsObject();
+    }
+
+    private static OperationResult Update(OperationInput input, GatewayState state)
+    {
+        var restApi = state.RestApi(input.Required("restApiId"));
+        var name = input.Required("modelName");
+        var updated = Rules.Apply(Get(restApi, name), PatchOperation.Read(input));
+        Models(restApi)[name] = updated;
+        return updated.DeepClone().AsObject();
+    }
+
+    private static OperationResult Delete(OperationInput input, GatewayState state)
+    {
+        var restApi = state.RestApi(input.Required("restApiId"));
+        var name = input.Required("modelName");
+        Get(restApi, name);
+        foreach (var resource in ResourceTree.Resources(restApi).Select(kv => (JsonObject)kv.Value!))
+        {
+            foreach (var (httpMethod, method) in resource["resourceMethods"] as JsonObject ?? [])
+            {
+                var usesModel = method?["requestModels"] is JsonObject models && models.Any(m => m.Value?.GetValue<string>() == name);
+                if (usesModel)
+                {
+                    throw GatewayException.BadRequest($"Cannot delete model '{name}', is referenced in method request: {resource["path"]}/{httpMethod}");
+                }
+            }
+        }
+
+        Models(restApi).Remove(name);
+        return OperationResult.Empty;
+    }
+}

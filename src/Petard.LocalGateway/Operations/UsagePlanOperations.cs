@@ -1,0 +1,131 @@
+using System.Text.Json.Nodes;
+using Petard.LocalGateway.Http;
+using Petard.LocalGateway.Patching;
+using Petard.LocalGateway.State;
+using Kind = Petard.LocalGateway.Patching.PatchRules.ScalarKind;
+
+namespace Petard.LocalGateway.Operations;
+
+/// <summary>Usage plans, the API stages they cover, and the API keys in them.</summary>
+internal static class UsagePlanOperations
+{
+    public static void Register(OperationTable table)
+    {
+        table.Add("CreateUsagePlan", Create);
+        table.Add("GetUsagePlan", (input, state) => Plan(state, input.Required("usagePlanId"))["plan"]!.DeepClone().AsObject());
+        table.Add("GetUsagePlans", (input, state) =>
+        {
+            var plans = state.UsagePlans.Select(kv => (JsonObject)kv.Value!)
+                .Where(p => input.String("keyId") is not { } keyId || (p["keys"] as JsonObject)?.ContainsKey(keyId) == true)
+                .Select(p => p["plan"]!);
+            return Paging.Page(plans, input);
+        });
+        table.Add("UpdateUsagePlan", Update);
+        table.Add("DeleteUsagePlan", (input, state) => Stored.Remove(state.UsagePlans, input.Required("usagePlanId"), "Invalid Usage Plan ID specified"));
+
+        table.Add("CreateUsagePlanKey", CreateKey);
+        table.Add("GetUsagePlanKey", (input, state) => Key(state, input).DeepClone().AsObject());
+        table.Add("GetUsagePlanKeys", (input, state) =>
+        {
+            var keys = GatewayState.Collection(Plan(state, input.Required("usagePlanId")), "keys").Select(kv => (JsonObject)kv.Value!)
+                .Where(k => input.String("nameQuery") is not { } prefix || (k["name"]?.GetValue<string>() ?? string.Empty).StartsWith(prefix, StringComparison.Ordinal));
+            return Paging.Page(keys, input);
+        });
+        table.Add("DeleteUsagePlanKey", (input, state) =>
+            Stored.Remove(GatewayState.Collection(Plan(state, input.Required("usagePlanId")), "keys"), input.Required("keyId"), "Invalid Usage Plan Key ID specified"));
+    }
+
+    private static JsonObject Plan(GatewayState state, string id) =>
+        state.UsagePlans[id] as JsonObject ?? throw GatewayException.NotFound("Invalid Usage Plan ID specified");
+
+    private static JsonObject Key(GatewayState state, OperationInput input) =>
+        GatewayState.Collection(Plan(state, input.Required("usagePlanId")), "keys")[input.Required("keyId")] as JsonObject
+            ?? throw GatewayException.NotFound("Invalid Usage Plan Key ID specified");
+
+    private static OperationResult Create(OperationInput input, GatewayState state)
+    {
+        var id = IdGenerator.Unique(IdGenerator.ShortId, state.UsagePlans.ContainsKey);
+        var plan = new JsonObject { ["id"] = id, ["name"] = input.Required("name"), ["apiStages"] = new JsonArray() };
+        Stored.Copy(input, plan, "description", "throttle", "quota", "tags");
+        foreach (var apiStage in input.Node("apiStages") as JsonArray ?? [])
+        {
+            var apiId = apiStage?["apiId"]?.GetValue<string>() ?? string.Empty;
+            var stage = apiStage?["stage"]?.GetValue<string>() ?? string.Empty;
+            CheckStage(state, apiId, stage);
+            ((JsonArray)plan["apiStages"]!).Add(apiStage!.DeepClone());
+        }
+
+        state.UsagePlans[id] = new JsonObject { ["plan"] = plan, ["keys"] = new JsonObject() };
+        return plan.DeepClone().AsObject();
+    }
+
+    private static OperationResult Update(OperationInput input, GatewayState state)
+    {
+        var tree = Plan(state, input.Required("usagePlanId"));
+        var rules = new PatchRules()
+            .Scalar("name").Scalar("description")
+            .Scalar("throttle/burstLimit", Kind.Integer).Scalar("throttle/rateLimit", Kind.Double)
+            .Scalar("quota/limit", Kind.Integer).Scalar("quota/offset", Kind.Integer).Scalar("quota/period")
+            .Custom((plan, operation) => PatchApiStages(state, plan, operation));
+        var updated = rules.Apply((JsonObject)tree["plan"]!, PatchOperation.Read(input));
+        tree["plan"] = updated;
+        return updated.DeepClone().AsObject();
+    }
+
+    // "/apiStages" with op add/remove and value "apiId:stage".
+    private static bool PatchApiStages(GatewayState state, JsonObject plan, PatchOperation operation)
+    {
+        if (operation.Path != "/apiStages" || operation.Op is not ("add" or "remove"))
+        {
+            return false;
+        }
+
+        var parts = (operation.Value ?? string.Empty).Split(':');
+        if (parts.Length != 2)
+        {
+            throw GatewayException.BadRequest($"Invalid API stage '{operation.Value}': write it apiId:stageName.");
+        }
+
+        var stages = (JsonArray)plan["apiStages"]!;
+        var existing = stages.FirstOrDefault(s => s?["apiId"]?.GetValue<string>() == parts[0] && s?["stage"]?.GetValue<string>() == parts[1]);
+        if (operation.Op == "add" && existing is null)
+        {
+            CheckStage(state, parts[0], parts[1]);
+            stages.Add(new JsonObject { ["apiId"] = parts[0], ["stage"] = parts[1] });
+        }
+        else if (operation.Op == "remove")
+        {
+            stages.Remove(existing ?? throw GatewayException.NotFound($"API stage {operation.Value} is not in the usage plan."));
+        }
+
+        return true;
+    }
+
+    private static OperationResult CreateKey(OperationInput input, GatewayState state)
+    {
+        var keys = GatewayState.Collection(Plan(state, input.Required("usagePlanId")), "keys");
+        if (input.Required("keyType") != "API_KEY")
+        {
+            throw GatewayException.BadRequest($"Invalid key type '{input.String("keyType")}': the only key type is API_KEY.");
+        }
+
+        var apiKey = ApiKeyOperations.Get(state, input.Required("keyId"));
+        var keyId = input.Required("keyId");
+        if (keys.ContainsKey(keyId))
+        {
+            throw GatewayException.Conflict($"Usage Plan {input.Required("usagePlanId")} cannot be added because API Key {keyId} is already in it.");
+        }
+
+        var key = new JsonObject { ["id"] = keyId, ["type"] = "API_KEY", ["value"] = apiKey["value"]!.DeepClone(), ["name"] = apiKey["name"]!.DeepClone() };
+        keys[keyId] = key;
+        return key.DeepClone().AsObject();
+    }
+
+    private static void CheckStage(GatewayState state, string apiId, string stage)
+    {
+        if (state.RestApis[apiId] is not JsonObject restApi || GatewayState.Collection(restApi, "stages")[stage] is null)
+        {
+            throw GatewayException.BadRequest($"Invalid stage identifier specified: API {apiId}, stage {stage}.");
+        }
+    }
+}

@@ -1,0 +1,189 @@
+using Petard.Build.Tests.Infrastructure;
+using Petard.LocalGateway;
+
+namespace Petard.Build.Tests;
+
+/// <summary>
+/// The DeployApi target built in-process (MSBuildLocator + BuildManager) against an in-process
+/// LocalGateway, counting the calls the emulator received.
+/// </summary>
+[Collection(MsBuildCollection.Name)]
+public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
+{
+    private readonly TempFolder temp = new();
+    private LocalGateway.LocalGateway gateway = null!;
+    private ProjectBuilder project = null!;
+
+    public async Task InitializeAsync()
+    {
+        gateway = await LocalGateway.LocalGateway.StartAsync();
+        temp.Write("openapi.yaml", OpenApi.Yaml());
+        project = new ProjectBuilder(temp.Path);
+        project.Properties["PetardRestApiName"] = "HelloApi";
+        project.Properties["PetardStageName"] = "dev";
+        project.Properties["PetardOpenApiFile"] = "openapi.yaml";
+        project.Properties["PetardEndpointUrl"] = gateway.Url;
+        project.Variables["greeting"] = "hello";
+    }
+
+    public async Task DisposeAsync() => await gateway.DisposeAsync();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public async Task First_deploy_creates_the_API_a_deployment_and_the_stage()
+    {
+        var build = project.Build();
+
+        Assert.True(build.Succeeded, build.Log.Text);
+        Assert.Equal(["GetRestApis", "ImportRestApi", "CreateDeployment", "CreateStage"], gateway.Calls);
+        var restApiId = build.Property("PetardRestApiId");
+        var deploymentId = build.Property("PetardDeploymentId");
+        Assert.Equal($"{gateway.Url}restapis/{restApiId}/dev/_user_request_", build.Property("PetardInvokeUrl"));
+        Assert.Contains($"stage 'dev' of REST API {restApiId}: {gateway.Url}restapis/{restApiId}/dev/_user_request_", build.Log.Text, StringComparison.Ordinal);
+
+        using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = gateway.Url });
+        var stage = await client.GetStageAsync(restApiId, "dev");
+        Assert.Equal(deploymentId, stage.GetString("deploymentId"));
+        Assert.Equal("hello", stage["variables"].GetProperty("greeting").GetString());
+        Assert.Equal("HelloApi", (await client.GetRestApiAsync(restApiId)).GetString("name"));
+    }
+
+    [Fact]
+    public void An_unchanged_redeploy_makes_no_write_call_and_keeps_the_deployment()
+    {
+        var first = project.Build();
+        gateway.Calls.Clear();
+
+        var second = project.Build();
+
+        Assert.True(second.Succeeded, second.Log.Text);
+        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment"], gateway.Calls);
+        Assert.Equal(first.Property("PetardDeploymentId"), second.Property("PetardDeploymentId"));
+        Assert.Contains("Stage 'dev' is up to date", second.Log.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_changed_variable_only_updates_the_stage()
+    {
+        var first = project.Build();
+        gateway.Calls.Clear();
+        project.Variables["greeting"] = "bonjour";
+
+        var second = project.Build();
+
+        Assert.True(second.Succeeded, second.Log.Text);
+        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment", "UpdateStage"], gateway.Calls);
+        Assert.Equal(first.Property("PetardDeploymentId"), second.Property("PetardDeploymentId"));
+        Assert.Contains("stage variable greeting: hello -> bonjour", second.Log.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_changed_OpenAPI_file_is_put_and_redeployed()
+    {
+        var first = project.Build();
+        gateway.Calls.Clear();
+        temp.Write("openapi.yaml", OpenApi.Yaml(path: "/greetings"));
+
+        var second = project.Build();
+
+        Assert.True(second.Succeeded, second.Log.Text);
+        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment", "PutRestApi", "CreateDeployment", "UpdateStage"], gateway.Calls);
+        Assert.NotEqual(first.Property("PetardDeploymentId"), second.Property("PetardDeploymentId"));
+        Assert.Equal(first.Property("PetardRestApiId"), second.Property("PetardRestApiId"));
+    }
+
+    [Fact]
+    public void A_trigger_change_redeploys_and_ForceDeploy_redeploys_an_unchanged_API()
+    {
+        project.Build();
+        gateway.Calls.Clear();
+
+        var forced = project.Build(globalProperties: new Dictionary<string, string?> { ["PetardForceDeploy"] = "true" });
+
+        Assert.True(forced.Succeeded, forced.Log.Text);
+        Assert.Equal(1, gateway.Calls.CountOf("PutRestApi"));
+        Assert.Equal(1, gateway.Calls.CountOf("CreateDeployment"));
+    }
+
+    [Fact]
+    public void An_unknown_API_id_fails_the_build_with_PETARD1002_and_changes_nothing()
+    {
+        project.Build();
+        var before = gateway.Snapshot().ToJsonString();
+        gateway.Calls.Clear();
+        project.Properties["PetardRestApiId"] = "nosuch1234";
+
+        var build = project.Build();
+
+        Assert.False(build.Succeeded);
+        var error = Assert.Single(build.Log.Errors);
+        Assert.Equal("PETARD1002", error.Code);
+        Assert.EndsWith("#petard1002", error.HelpLink, StringComparison.Ordinal);
+        Assert.Contains("nosuch1234", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["GetRestApi"], gateway.Calls);
+        Assert.Equal(before, gateway.Snapshot().ToJsonString());
+    }
+
+    [Fact]
+    public async Task Stage_settings_are_set_once_then_left_alone()
+    {
+        project.Properties["PetardTracingEnabled"] = "true";
+        project.MethodSettings.Add("""Include="throttling/rateLimit" Value="100" """);
+        project.MethodSettings.Add("""Include="logging/loglevel" MethodPath="/hello/GET" Value="INFO" """);
+
+        var first = project.Build();
+        gateway.Calls.Clear();
+        var second = project.Build();
+
+        Assert.True(first.Succeeded, first.Log.Text);
+        Assert.True(second.Succeeded, second.Log.Text);
+        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment"], gateway.Calls);
+        using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = gateway.Url });
+        var stage = await client.GetStageAsync(first.Property("PetardRestApiId"), "dev");
+        Assert.True(stage["tracingEnabled"].GetBoolean());
+        Assert.Equal(100.0, stage["methodSettings"].GetProperty("*/*").GetProperty("throttlingRateLimit").GetDouble());
+        Assert.Equal("INFO", stage["methodSettings"].GetProperty("hello/GET").GetProperty("loggingLevel").GetString());
+    }
+
+    [Fact]
+    public void A_dry_run_reads_only_and_prints_the_plan()
+    {
+        var build = project.Build(globalProperties: new Dictionary<string, string?> { ["PetardDryRun"] = "true" });
+
+        Assert.True(build.Succeeded, build.Log.Text);
+        Assert.Equal(["GetRestApis"], gateway.Calls);
+        Assert.Contains("Would have created REST API 'HelloApi'", build.Log.Text, StringComparison.Ordinal);
+        Assert.Contains("Would have created stage 'dev'", build.Log.Text, StringComparison.Ordinal);
+        Assert.Empty(gateway.Snapshot()["restApis"]!.AsObject());
+    }
+
+    [Theory]
+    [InlineData("PetardSkip")]
+    [InlineData("DesignTimeBuild")]
+    public void Skip_and_design_time_builds_make_no_call(string property)
+    {
+        var build = project.Build(globalProperties: new Dictionary<string, string?> { [property] = "true" });
+
+        Assert.True(build.Succeeded, build.Log.Text);
+        Assert.Empty(gateway.Calls);
+        Assert.Equal(property == "PetardSkip", build.Log.Text.Contains("Petard deploy skipped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DeployOnBuild_deploys_after_every_Build()
+    {
+        var build = project.Build("Build", new Dictionary<string, string?> { ["PetardDeployOnBuild"] = "true" });
+
+        Assert.True(build.Succeeded, build.Log.Text);
+        Assert.Equal(1, gateway.Calls.CountOf("CreateStage"));
+        Assert.NotEmpty(build.Property("PetardInvokeUrl"));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class MsBuildCollection
+{
+    /// <summary>BuildManager.DefaultBuildManager runs one build at a time.</summary>
+    public const string Name = "MSBuild in-process builds";
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Petard.EndToEnd.Tests.Infrastructure;
+using GatewayHost = Petard.LocalGateway.LocalGateway;
+
+namespace Petard.EndToEnd.Tests;
+
+/// <summary>
+/// Petard.Build as a user meets it: the packed package from a nuget.config feed, a real
+/// `dotnet build -t:DeployApi` process, against an in-process emulator; checked with the AWS CLI.
+/// </summary>
+[Collection(PackedFeedCollection.Name)]
+public sealed class MsBuildUserTests(PackedFeed feed) : IAsyncLifetime
+{
+    private static readonly string[] Writes = ["ImportRestApi", "PutRestApi", "UpdateRestApi", "CreateDeployment", "CreateStage", "UpdateStage"];
+
+    private GatewayHost gateway = null!;
+
+    public async Task InitializeAsync() => gateway = await GatewayHost.StartAsync();
+
+    public async Task DisposeAsync() => await gateway.DisposeAsync();
+
+    [Fact]
+    public async Task The_sample_deploys_prints_its_invoke_URL_and_redeploys_with_no_write()
+    {
+        var sample = feed.CopyFromRepo(Path.Combine("samples", "HelloApi"));
+
+        var first = await DeployAsync(sample);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var restApiId = gateway.Snapshot()["restApis"]!.AsObject().Single().Key;
+        Assert.Contains($"HelloApi -> stage 'dev' of REST API {restApiId}: {gateway.Url}restapis/{restApiId}/dev/_user_request_", first.Output, StringComparison.Ordinal);
+        Assert.Equal(["GetRestApis", "ImportRestApi", "CreateDeployment", "CreateStage"], gateway.Calls);
+
+        // The real AWS CLI, a client we did not write, sees the stage as Petard left it.
+        var cli = await ProcessRunner.RunAsync(
+            "/usr/bin/aws",
+            ["--endpoint-url", gateway.Url, "--region", "us-east-1", "--output", "json", "apigateway", "get-stage", "--rest-api-id", restApiId, "--stage-name", "dev"],
+            sample,
+            new Dictionary<string, string?>(feed.Environment) { ["AWS_ACCESS_KEY_ID"] = "petard-e2e", ["AWS_SECRET_ACCESS_KEY"] = "petard-e2e-secret", ["AWS_PAGER"] = "" });
+        Assert.True(cli.ExitCode == 0, cli.ToString());
+        using var stage = JsonDocument.Parse(cli.Output);
+        Assert.Equal("hello", stage.RootElement.GetProperty("variables").GetProperty("greeting").GetString());
+        Assert.Equal("HelloApi, deployed by Petard.Build", stage.RootElement.GetProperty("description").GetString());
+        var deploymentId = stage.RootElement.GetProperty("deploymentId").GetString();
+
+        gateway.Calls.Clear();
+        var second = await DeployAsync(sample);
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.DoesNotContain(gateway.Calls, Writes.Contains);
+        Assert.Contains($"deployment {deploymentId}", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_API_id_fails_the_build_with_PETARD1002_and_changes_nothing()
+    {
+        var project = Path.Combine(feed.Root, "unknown-api");
+        Directory.CreateDirectory(project);
+        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="petard-e2e" value="{feed.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(project, "openapi.json"), """{ "swagger": "2.0", "info": { "title": "Api", "version": "1" }, "paths": {} }""");
+        File.WriteAllText(Path.Combine(project, "UnknownApi.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <PetardRestApiId>nosuch1234</PetardRestApiId>
+                <PetardStageName>dev</PetardStageName>
+                <PetardOpenApiFile>openapi.json</PetardOpenApiFile>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Petard.Build" Version="{feed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        var before = gateway.Snapshot().ToJsonString();
+
+        var build = await ProcessRunner.RunAsync(ProcessRunner.Dotnet, ["build", "--disable-build-servers", "-t:DeployApi", $"-p:PetardEndpointUrl={gateway.Url}", "-p:NuGetAudit=false"], project, feed.Environment);
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("error PETARD1002: No REST API has the id 'nosuch1234'", build.Output, StringComparison.Ordinal);
+        Assert.Equal(["GetRestApi"], gateway.Calls);
+        Assert.Equal(before, gateway.Snapshot().ToJsonString());
+    }
+
+    private Task<ProcessResult> DeployAsync(string sample) =>
+        ProcessRunner.RunAsync(
+            ProcessRunner.Dotnet,
+            ["build", "--disable-build-servers", "-t:DeployApi", $"-p:PetardEndpointUrl={gateway.Url}", $"-p:PetardBuildVersion={feed.Version}", "-p:NuGetAudit=false"],
+            sample,
+            feed.Environment);
+}

@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+
+namespace Petard.LocalGateway.Tests;
+
+/// <summary>The real AWS CLI against the emulator, with signature verification on: proof that it speaks the wire protocol.</summary>
+public sealed class AwsCliScenarioTests : GatewayTestBase
+{
+    private const string Key = "AKIDCLISCENARIO";
+    private const string Secret = "cli-scenario-secret";
+
+    protected override LocalGatewayOptions Options => new() { VerifySignatures = new SigningKey(Key, Secret) };
+
+    [SkippableFact]
+    public async Task The_AWS_CLI_creates_deploys_updates_pages_exports_and_deletes_an_api()
+    {
+        AwsCli.RequireInstalled();
+        using var aws = new AwsCli(Gateway.Url, Key, Secret);
+
+        var api = (await aws.RunAsync("create-rest-api", "--name", "cli-scenario", "--description", "made by the CLI")).Ok();
+        var apiId = api["id"]!.GetValue<string>();
+        Assert.Matches("^[a-z0-9]{10}$", apiId);
+        Assert.Equal("cli-scenario", api["name"]!.GetValue<string>());
+
+        var root = (await aws.RunAsync("get-resources", "--rest-api-id", apiId)).Ok()["items"]!.AsArray().Single()!;
+        Assert.Equal("/", root["path"]!.GetValue<string>());
+        var pets = (await aws.RunAsync("create-resource", "--rest-api-id", apiId, "--parent-id", root["id"]!.GetValue<string>(), "--path-part", "pets")).Ok();
+        Assert.Equal("/pets", pets["path"]!.GetValue<string>());
+        var pet = (await aws.RunAsync("create-resource", "--rest-api-id", apiId, "--parent-id", pets["id"]!.GetValue<string>(), "--path-part", "{petId}")).Ok();
+        Assert.Equal("/pets/{petId}", pet["path"]!.GetValue<string>());
+
+        var petsId = pets["id"]!.GetValue<string>();
+        var petId = pet["id"]!.GetValue<string>();
+        Assert.Equal("GET", (await aws.RunAsync("put-method", "--rest-api-id", apiId, "--resource-id", petsId, "--http-method", "GET", "--authorization-type", "NONE")).Ok()["httpMethod"]!.GetValue<string>());
+        var mock = (await aws.RunAsync("put-integration", "--rest-api-id", apiId, "--resource-id", petsId, "--http-method", "GET", "--type", "MOCK", "--request-templates", "{\"application/json\": \"{\\\"statusCode\\\": 200}\"}")).Ok();
+        Assert.Equal("MOCK", mock["type"]!.GetValue<string>());
+        var method = (await aws.RunAsync("put-method", "--rest-api-id", apiId, "--resource-id", petId, "--http-method", "GET", "--authorization-type", "NONE", "--request-parameters", "method.request.path.petId=true")).Ok();
+        Assert.True(method["requestParameters"]!["method.request.path.petId"]!.GetValue<bool>());
+        var proxy = (await aws.RunAsync("put-integration", "--rest-api-id", apiId, "--resource-id", petId, "--http-method", "GET", "--type", "HTTP_PROXY", "--integration-http-method", "GET", "--uri", "https://example.com/pets/{petId}")).Ok();
+        Assert.Equal("https://example.com/pets/{petId}", proxy["uri"]!.GetValue<string>());
+
+        var deployment = (await aws.RunAsync("create-deployment", "--rest-api-id", apiId, "--stage-name", "dev", "--description", "first", "--variables", "backend=example.com")).Ok();
+        Assert.Matches("^[a-z0-9]{6}$", deployment["id"]!.GetValue<string>());
+
+        var stage = (await aws.RunAsync("update-stage", "--rest-api-id", apiId, "--stage-name", "dev", "--patch-operations",
+            "op=replace,path=/variables/backend,value=v2.example.com",
+            "op=add,path=/variables/color,value=blue",
+            "op=replace,path=/*/*/logging/loglevel,value=INFO")).Ok();
+        Assert.Equal("v2.example.com", stage["variables"]!["backend"]!.GetValue<string>());
+        Assert.Equal("blue", stage["variables"]!["color"]!.GetValue<string>());
+        Assert.Equal("INFO", stage["methodSettings"]!["*/*"]!["loggingLevel"]!.GetValue<string>());
+        var read = (await aws.RunAsync("get-stage", "--rest-api-id", apiId, "--stage-name", "dev")).Ok();
+        Assert.Equal(deployment["id"]!.GetValue<string>(), read["deploymentId"]!.GetValue<string>());
+        Assert.Equal("blue", read["variables"]!["color"]!.GetValue<string>());
+
+        await AssertPagingAsync(aws);
+        await AssertExportsAsync(aws, apiId);
+
+        (await aws.RunAsync("delete-rest-api", "--rest-api-id", apiId)).Ok();
+        var gone = await aws.RunAsync("get-rest-api", "--rest-api-id", apiId);
+        Assert.NotEqual(0, gone.ExitCode);
+        Assert.Contains("NotFoundException", gone.Error, StringComparison.Ordinal);
+    }
+
+    private async Task AssertPagingAsync(AwsCli aws)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            (await aws.RunAsync("create-rest-api", "--name", $"extra{i}")).Ok();
+        }
+
+        Gateway.Calls.Clear();
+        var all = (await aws.RunAsync("get-rest-apis", "--page-size", "1")).Ok();
+        Assert.Equal(["cli-scenario", "extra0", "extra1", "extra2"], all["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
+        Assert.Equal(4, Gateway.Calls.CountOf("GetRestApis")); // the CLI followed position over four pages
+
+        var firstTwo = (await aws.RunAsync("get-rest-apis", "--page-size", "1", "--max-items", "2")).Ok();
+        Assert.Equal(2, firstTwo["items"]!.AsArray().Count);
+        var rest = (await aws.RunAsync("get-rest-apis", "--page-size", "1", "--starting-token", firstTwo["NextToken"]!.GetValue<string>())).Ok();
+        Assert.Equal(["extra1", "extra2"], rest["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
+    }
+
+    private static async Task AssertExportsAsync(AwsCli aws, string apiId)
+    {
+        var yamlFile = Path.Combine(aws.Folder, "export.yaml");
+        var yamlExport = (await aws.RunAsync("get-export", "--rest-api-id", apiId, "--stage-name", "dev", "--export-type", "oas30", "--accepts", "application/yaml", yamlFile)).Ok();
+        Assert.Equal("application/yaml", yamlExport["contentType"]!.GetValue<string>());
+        var yaml = await File.ReadAllTextAsync(yamlFile);
+        Assert.Contains("openapi: 3.0.1", yaml, StringComparison.Ordinal);
+        Assert.Contains("/pets/{petId}:", yaml, StringComparison.Ordinal);
+
+        var jsonFile = Path.Combine(aws.Folder, "export.json");
+        (await aws.RunAsync("get-export", "--rest-api-id", apiId, "--stage-name", "dev", "--export-type", "swagger", "--parameters", "extensions=integrations", jsonFile)).Ok();
+        var swagger = JsonNode.Parse(await File.ReadAllTextAsync(jsonFile))!;
+        Assert.Equal("2.0", swagger["swagger"]!.GetValue<string>());
+        Assert.Equal("/dev", swagger["basePath"]!.GetValue<string>());
+        Assert.Equal("http_proxy", swagger["paths"]!["/pets/{petId}"]!["get"]!["x-amazon-apigateway-integration"]!["type"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
+    public async Task The_AWS_CLI_with_a_wrong_secret_is_refused_and_the_error_reaches_the_user()
+    {
+        AwsCli.RequireInstalled();
+        using var aws = new AwsCli(Gateway.Url, Key, "wrong-secret");
+
+        var result = await aws.RunAsync("create-rest-api", "--name", "nope");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("InvalidSignatureException", result.Error, StringComparison.Ordinal);
+        Assert.Empty(Gateway.Snapshot()["restApis"]!.AsObject());
+    }
+}
