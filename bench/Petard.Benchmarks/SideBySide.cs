@@ -11,11 +11,42 @@ namespace Petard.Benchmarks;
 /// </summary>
 internal static class SideBySide
 {
-    public static async Task<int> RunAsync(string endpoint, int calls, int resources)
+    public static async Task<int> RunAsync(string endpoint, int calls, int resources, string? staticEndpoint)
     {
         using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = endpoint, Region = "us-east-1" });
         var apiId = await SeedAsync(client, resources);
 
+        var perCallMs = await PerCallMsAsync(client, apiId, calls);
+        double? perCallStaticMs = null;
+        if (staticEndpoint is not null)
+        {
+            using var toStatic = PetardClient.Create(new PetardClientOptions { EndpointUrl = staticEndpoint, Region = "us-east-1" });
+            perCallStaticMs = Math.Round(await PerCallMsAsync(toStatic, "a1b2c3d4e5", calls), 3);
+        }
+
+        var (listMs, listed, peakBytes) = await ListAsync(client, apiId, 500);
+
+        // Memory must not grow with the total: list a second API with three times the resources.
+        var tripleId = await SeedAsync(client, 3 * resources);
+        var (_, listedTriple, peakTriple) = await ListAsync(client, tripleId, 500);
+
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            restApiId = apiId,
+            calls,
+            perCallMs = Math.Round(perCallMs, 3),
+            perCallStaticMs,
+            listed,
+            listMs = Math.Round(listMs, 1),
+            listPeakLiveKiB = peakBytes / 1024,
+            listedTriple,
+            listPeakLiveKiBTriple = peakTriple / 1024,
+        }));
+        return 0;
+    }
+
+    private static async Task<double> PerCallMsAsync(PetardClient client, string apiId, int calls)
+    {
         for (var i = 0; i < 10; i++)
         {
             await client.GetRestApiAsync(apiId);
@@ -27,35 +58,16 @@ internal static class SideBySide
             await client.GetRestApiAsync(apiId);
         }
 
-        var perCallMs = watch.Elapsed.TotalMilliseconds / calls;
-
-        var (listMs, listed, peakBytes) = await ListAsync(client, apiId, 500);
-        var (_, _, peakSmallPages) = await ListAsync(client, apiId, 25);
-
-        Console.WriteLine(JsonSerializer.Serialize(new
-        {
-            restApiId = apiId,
-            calls,
-            perCallMs = Math.Round(perCallMs, 3),
-            listed,
-            listMs = Math.Round(listMs, 1),
-            listPeakHeapKiB = peakBytes / 1024,
-            listPeakHeapKiBPages25 = peakSmallPages / 1024,
-        }));
-        return 0;
+        return watch.Elapsed.TotalMilliseconds / calls;
     }
 
     private static async Task<string> SeedAsync(PetardClient client, int resources)
     {
         var api = await client.CreateRestApiAsync(new { name = "bench-compare-" + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture) });
         var apiId = api.Id!;
-        string? rootId = null;
-        await foreach (var resource in client.ListResourcesAsync(apiId))
-        {
-            rootId = resource.Id;
-        }
+        var rootId = api.GetString("rootResourceId");
 
-        // Resources 1..N-1 under the root (the root itself is the first of the N).
+        // The root counts as the first resource.
         var names = Enumerable.Range(1, resources - 1).Select(i => "r" + i.ToString(CultureInfo.InvariantCulture));
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (name, ct) =>
             await client.CreateResourceAsync(apiId, rootId!, name, ct));
@@ -74,9 +86,10 @@ internal static class SideBySide
         await foreach (var item in client.PaginateAsync("GetResources", new { restApiId = apiId, limit = pageSize }))
         {
             count++;
-            if (count % 25 == 0)
+            if (count % pageSize == 0)
             {
-                peak = Math.Max(peak, GC.GetTotalMemory(false) - baseline);
+                // Live memory at each page boundary: what streaming keeps, garbage excluded.
+                peak = Math.Max(peak, GC.GetTotalMemory(true) - baseline);
             }
 
             _ = item.Id;
