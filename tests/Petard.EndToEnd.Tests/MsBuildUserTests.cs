@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Petard.EndToEnd.Tests.Infrastructure;
 using GatewayHost = Petard.LocalGateway.LocalGateway;
 
@@ -80,12 +83,19 @@ public sealed class MsBuildUserTests(PackedFeed feed) : IAsyncLifetime
             """);
         var before = gateway.Snapshot().ToJsonString();
 
-        var build = await ProcessRunner.RunAsync(ProcessRunner.Dotnet, ["build", "--disable-build-servers", "-t:DeployApi", $"-p:PetardEndpointUrl={gateway.Url}", "-p:NuGetAudit=false"], project, feed.Environment);
+        var build = await ProcessRunner.RunAsync(ProcessRunner.Dotnet, ["build", "--disable-build-servers", "-t:DeployApi", "-v:d", $"-p:PetardEndpointUrl={gateway.Url}", "-p:NuGetAudit=false"], project, feed.Environment);
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("error PETARD1002: No REST API has the id 'nosuch1234'", build.Output, StringComparison.Ordinal);
         Assert.Equal(["GetRestApi"], gateway.Calls);
         Assert.Equal(before, gateway.Snapshot().ToJsonString());
+
+        // The task ran from the package's tasks/ folder in a task host of its own, gone after the
+        // build: nothing holds the task assembly open.
+        Assert.Contains($"tasks/net10.0/Petard.Build.dll\" in an external task host", build.Output, StringComparison.Ordinal);
+        var taskHost = Regex.Match(build.Output, @"Task ""PetardDeployApi"" ran in TaskHost process (\d+)");
+        Assert.True(taskHost.Success, build.Output);
+        Assert.Throws<ArgumentException>(() => Process.GetProcessById(int.Parse(taskHost.Groups[1].Value, CultureInfo.InvariantCulture)));
     }
 
     private Task<ProcessResult> DeployAsync(string sample) =>
