@@ -15,6 +15,9 @@ internal static class ResponseReader
     /// <summary>The largest response Petard reads; API Gateway's own limits are far below it.</summary>
     public const int MaxResponseBytes = 64 * 1024 * 1024;
 
+    /// <summary>The message of an error answered without one.</summary>
+    public const string NoMessage = "(no message)";
+
     private const int MessageExcerptLength = 200;
 
     public static async Task<Resource> ReadAsync(OperationDefinition operation, HttpResponseMessage response, CancellationToken cancellationToken)
@@ -96,7 +99,7 @@ internal static class ResponseReader
             HttpStatusCode.ServiceUnavailable => "ServiceUnavailableException",
             _ => $"Http{(int)status}",
         };
-        return new PetardServiceException(type, message ?? "(no message)", status, requestId, operation.Name);
+        return new PetardServiceException(type, message ?? NoMessage, status, requestId, operation.Name);
     }
 
     private static async Task<byte[]> ReadBodyAsync(OperationDefinition operation, HttpResponseMessage response, CancellationToken cancellationToken)

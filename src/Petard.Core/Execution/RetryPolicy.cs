@@ -15,7 +15,6 @@ internal sealed class RetryPolicy(PetardRetryOptions options)
         "TooManyRequestsException",
         "LimitExceededException",
         "ServiceUnavailableException",
-        "ConflictException",
         "ThrottlingException",
         "Throttling",
         "RequestTimeout",
@@ -39,7 +38,19 @@ internal sealed class RetryPolicy(PetardRetryOptions options)
         error.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError;
 
     public static bool IsRetryable(PetardServiceException error) =>
-        RetryableErrorTypes.Contains(error.ErrorType) || (int)error.StatusCode >= 500 || error.StatusCode == HttpStatusCode.TooManyRequests;
+        error.ErrorType == "ConflictException"
+            ? IsConcurrentModification(error)
+            : RetryableErrorTypes.Contains(error.ErrorType) || (int)error.StatusCode >= 500 || error.StatusCode == HttpStatusCode.TooManyRequests;
+
+    /// <summary>
+    /// The service answers ConflictException both for a concurrent modification ("Unable to complete
+    /// operation due to concurrent modification. Please try again later."), which passes, and for a
+    /// duplicate ("Stage already exists"), which no retry can fix: only the first is retried.
+    /// </summary>
+    private static bool IsConcurrentModification(PetardServiceException error) =>
+        error.ServiceMessage == ResponseReader.NoMessage
+        || error.ServiceMessage.Contains("concurrent", StringComparison.OrdinalIgnoreCase)
+        || error.ServiceMessage.Contains("try again", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The wait before attempt <paramref name="attempt"/> + 1 (attempts count from 1).</summary>
     public TimeSpan Delay(int attempt, TimeSpan? retryAfter)
