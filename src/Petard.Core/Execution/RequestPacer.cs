@@ -11,6 +11,13 @@ internal sealed class RequestPacer
 {
     private static readonly ConcurrentDictionary<string, TokenBucket> Buckets = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The service measures an operation's interval when calls arrive, not when they leave: spacing
+    /// departures exactly at the quota lets network and scheduling jitter bring two arrivals closer
+    /// than the quota allows. A tenth more keeps them apart.
+    /// </summary>
+    private const double IntervalMargin = 1.1;
+
     private readonly string endpointKey;
     private readonly PetardPacingOptions options;
     private readonly bool enabled;
@@ -29,18 +36,18 @@ internal sealed class RequestPacer
             return;
         }
 
-        var wait = Bucket("*", options.RequestsPerSecond, options.Burst).Take();
+        await DelayAsync(Bucket("*", options.RequestsPerSecond, options.Burst).Take(), cancellationToken).ConfigureAwait(false);
+
+        // The operation's own bucket is taken last, once the account-wide wait is over: taken together,
+        // a long account-wide wait would swallow the operation's spacing and send its calls in a clump.
         if (options.OperationIntervals.TryGetValue(operation, out var interval) && interval > TimeSpan.Zero)
         {
-            var own = Bucket(operation, 1 / interval.TotalSeconds, 1).Take();
-            wait = own > wait ? own : wait;
-        }
-
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            await DelayAsync(Bucket(operation, 1 / (interval.TotalSeconds * IntervalMargin), 1).Take(), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken) =>
+        wait > TimeSpan.Zero ? Task.Delay(wait, cancellationToken) : Task.CompletedTask;
 
     private TokenBucket Bucket(string name, double rate, double burst) =>
         Buckets.GetOrAdd($"{endpointKey}|{name}|{rate}|{burst}", _ => new TokenBucket(rate, burst));

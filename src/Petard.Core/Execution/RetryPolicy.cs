@@ -4,7 +4,7 @@ namespace Petard.Execution;
 
 /// <summary>
 /// Decides whether a failed attempt is worth another, and how long to wait: exponential backoff
-/// with full jitter, never shorter than the service's <c>Retry-After</c>. MaxDelay caps our own
+/// with full jitter, never shorter than the service's <c>Retry-After</c> (and jittered above it). MaxDelay caps our own
 /// backoff, not the server's demand: retrying before Retry-After only earns another 429, so a
 /// wait the total time cannot afford ends the retries instead.
 /// </summary>
@@ -52,12 +52,21 @@ internal sealed class RetryPolicy(PetardRetryOptions options)
         || error.ServiceMessage.Contains("concurrent", StringComparison.OrdinalIgnoreCase)
         || error.ServiceMessage.Contains("try again", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The wait before attempt <paramref name="attempt"/> + 1 (attempts count from 1).</summary>
+    /// <summary>
+    /// The wait before attempt <paramref name="attempt"/> + 1 (attempts count from 1). With a
+    /// <c>Retry-After</c>, the jitter goes on top of it, over as long again: every client the service
+    /// throttled at once hears the same Retry-After, and coming back all at the same instant would
+    /// let one through and throttle the rest again.
+    /// </summary>
     public TimeSpan Delay(int attempt, TimeSpan? retryAfter)
     {
         var ceiling = Math.Min(Options.MaxDelay.TotalMilliseconds, Options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
-        var jittered = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
-        return retryAfter is { } floor && floor > jittered ? floor : jittered;
+        if (retryAfter is { } floor && floor > TimeSpan.Zero)
+        {
+            return floor + TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Max(ceiling, floor.TotalMilliseconds));
+        }
+
+        return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
     }
 
     public static TimeSpan? RetryAfter(HttpResponseMessage response)
