@@ -36,18 +36,35 @@ internal sealed class RequestPacer
             return;
         }
 
-        await DelayAsync(Bucket("*", options.RequestsPerSecond, options.Burst).Take(), cancellationToken).ConfigureAwait(false);
+        await DelayAsync(Bucket("*", options.RequestsPerSecond, options.Burst), cancellationToken).ConfigureAwait(false);
 
         // The operation's own bucket is taken last, once the account-wide wait is over: taken together,
         // a long account-wide wait would swallow the operation's spacing and send its calls in a clump.
         if (options.OperationIntervals.TryGetValue(operation, out var interval) && interval > TimeSpan.Zero)
         {
-            await DelayAsync(Bucket(operation, 1 / (interval.TotalSeconds * IntervalMargin), 1).Take(), cancellationToken).ConfigureAwait(false);
+            await DelayAsync(Bucket(operation, 1 / (interval.TotalSeconds * IntervalMargin), 1), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken) =>
-        wait > TimeSpan.Zero ? Task.Delay(wait, cancellationToken) : Task.CompletedTask;
+    /// <summary>Takes a token and waits for it; a cancelled wait gives the token back, since no call used it.</summary>
+    private static async Task DelayAsync(TokenBucket bucket, CancellationToken cancellationToken)
+    {
+        var wait = bucket.Take(out var ticket);
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            bucket.Return(ticket);
+            throw;
+        }
+    }
 
     private TokenBucket Bucket(string name, double rate, double burst) =>
         Buckets.GetOrAdd($"{endpointKey}|{name}|{rate}|{burst}", _ => new TokenBucket(rate, burst));
