@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Petard.Model;
 
 namespace Petard.Execution;
@@ -41,6 +42,13 @@ internal static class ResponseReader
             return new Resource(default, response.StatusCode, requestId, headers);
         }
 
+        // JsonDocument leaves string contents unchecked until they are read: a Resource over invalid
+        // UTF-8 would throw InvalidOperationException later, in the caller's hands.
+        if (!Utf8.IsValid(bytes))
+        {
+            throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is not valid UTF-8: {Excerpt(bytes)}");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(bytes);
@@ -67,7 +75,11 @@ internal static class ResponseReader
             type = header.Split(':')[0].Trim();
         }
 
-        if (body.Length > 0)
+        if (body.Length > 0 && !Utf8.IsValid(body))
+        {
+            message = Excerpt(body);
+        }
+        else if (body.Length > 0)
         {
             try
             {
