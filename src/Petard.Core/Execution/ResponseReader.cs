@@ -46,7 +46,7 @@ internal static class ResponseReader
         // UTF-8 would throw InvalidOperationException later, in the caller's hands.
         if (!Utf8.IsValid(bytes))
         {
-            throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is not valid UTF-8: {Excerpt(bytes)}");
+            throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is not valid UTF-8: {SuccessExcerpt(bytes)}");
         }
 
         try
@@ -54,14 +54,14 @@ internal static class ResponseReader
             using var document = JsonDocument.Parse(bytes);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is JSON but not an object: {Excerpt(bytes)}");
+                throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object.");
             }
 
             return new Resource(document.RootElement.Clone(), response.StatusCode, requestId, headers);
         }
         catch (JsonException ex)
         {
-            throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is not valid JSON: {Excerpt(bytes)}", ex);
+            throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is not valid JSON: {SuccessExcerpt(bytes)}", ex);
         }
     }
 
@@ -154,6 +154,19 @@ internal static class ResponseReader
 
     private static string? StringProperty(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>
+    /// What a broken success answer looked like. A page from a proxy is quoted; JSON is not, since a
+    /// success may carry secrets (an API key's value, GetApiKey with includeValue) that a cut answer
+    /// would otherwise carry into a log.
+    /// </summary>
+    private static string SuccessExcerpt(byte[] body)
+    {
+        var start = Array.FindIndex(body, b => b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'));
+        return start >= 0 && body[start] is (byte)'{' or (byte)'['
+            ? $"{body.Length} bytes of JSON, cut short or malformed (not quoted: it may hold secrets)"
+            : Excerpt(body);
+    }
 
     private static string Excerpt(byte[] body)
     {
