@@ -28,7 +28,7 @@ public sealed class CancellationTests : GatewayScenario
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.InvokeAsync("GetRestApis", cancellationToken: cancellation.Token));
 
         Assert.True(clock.Elapsed < Prompt, $"cancelled after {clock.Elapsed}");
-        Assert.Equal(1, Gateway.Calls.Count); // cancelled, not retried
+        Assert.Single(Gateway.Calls); // cancelled, not retried
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class CancellationTests : GatewayScenario
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.InvokeAsync("GetRestApis", cancellationToken: cancellation.Token));
 
         Assert.True(clock.Elapsed < Prompt, $"cancelled after {clock.Elapsed}");
-        Assert.Equal(1, Gateway.Calls.Count);
+        Assert.Single(Gateway.Calls);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class CancellationTests : GatewayScenario
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.InvokeAsync("GetRestApis", cancellationToken: cancellation.Token));
 
         Assert.True(clock.Elapsed < Prompt, $"cancelled after {clock.Elapsed}");
-        Assert.Equal(1, Gateway.Calls.Count); // the paced call never left
+        Assert.Single(Gateway.Calls); // the paced call never left
     }
 
     [Fact]

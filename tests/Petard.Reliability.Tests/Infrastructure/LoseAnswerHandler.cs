@@ -7,9 +7,10 @@ namespace Petard.Reliability.Tests.Infrastructure;
 /// </summary>
 internal sealed class LoseAnswerHandler(string method, string pathSuffix, int count) : DelegatingHandler(new SocketsHttpHandler())
 {
+    private readonly int scripted = count;
     private int remaining = count;
 
-    public int Lost => count - Volatile.Read(ref remaining);
+    public int Lost => scripted - Volatile.Read(ref remaining);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
