@@ -3,9 +3,6 @@ using System.Text;
 using Cake.Core;
 using Cake.Petard;
 using Cake.Petard.Tests.Fakes;
-using Microsoft.Build.Execution;
-using Microsoft.Build.Framework;
-using Microsoft.Build.Logging;
 using Petard.LocalGateway;
 using Petard.Reliability.Tests.Infrastructure;
 
@@ -75,26 +72,14 @@ public sealed class FrontEndSecretsTests : GatewayScenario
 
     private BuildOutput Build(string binlog, string openApi, string stage)
     {
-        var project = Path.Combine(Apis.Folder, "app.proj");
-        var buildFolder = RepositoryFolder("src", "Petard.Build", "build");
-        File.WriteAllText(project, $"""
-            <Project>
-              <Import Project="{buildFolder}/Petard.Build.props" />
-              <PropertyGroup>
-                <PetardTasksAssembly>{typeof(Petard.Build.PetardDeployApi).Assembly.Location}</PetardTasksAssembly>
-                <PetardRestApiName>{ApiName}</PetardRestApiName>
-                <PetardStageName>{stage}</PetardStageName>
-                <PetardOpenApiFile>{openApi}</PetardOpenApiFile>
-                <PetardEndpointUrl>{Gateway.Url}</PetardEndpointUrl>
-              </PropertyGroup>
-              <Target Name="Build" />
-              <Import Project="{buildFolder}/Petard.Build.targets" />
-            </Project>
-            """);
-        var messages = new MessageRecorder();
-        var parameters = new BuildParameters { Loggers = [messages, new BinaryLogger { Parameters = binlog, Verbosity = LoggerVerbosity.Diagnostic }], EnableNodeReuse = false };
-        var result = BuildManager.DefaultBuildManager.Build(parameters, new BuildRequestData(project, new Dictionary<string, string?>(), null, ["DeployApi"], null));
-        return new BuildOutput(result.OverallResult == BuildResultCode.Success, messages.Text);
+        var build = new DeployApiBuild(Apis.Folder, new Dictionary<string, string>
+        {
+            ["PetardRestApiName"] = ApiName,
+            ["PetardStageName"] = stage,
+            ["PetardOpenApiFile"] = openApi,
+            ["PetardEndpointUrl"] = Gateway.Url,
+        });
+        return new BuildOutput(build.Run(binlog), build.Text);
     }
 
     /// <summary>The binary log's records, decompressed: its strings are stored as UTF-8 in them.</summary>
@@ -107,41 +92,5 @@ public sealed class FrontEndSecretsTests : GatewayScenario
         return Encoding.UTF8.GetString(bytes.ToArray()) + Encoding.Unicode.GetString(bytes.ToArray());
     }
 
-    private static string RepositoryFolder(params string[] parts) =>
-        Path.GetFullPath(Path.Combine([AppContext.BaseDirectory, "..", "..", "..", "..", "..", .. parts]));
-
     private sealed record BuildOutput(bool Succeeded, string Text);
-
-    /// <summary>Every message, warning and error text of the build, at every importance.</summary>
-    private sealed class MessageRecorder : ILogger
-    {
-        private readonly List<string> lines = [];
-
-        public LoggerVerbosity Verbosity { get; set; } = LoggerVerbosity.Diagnostic;
-
-        public string? Parameters { get; set; }
-
-        public string Text
-        {
-            get
-            {
-                lock (lines)
-                {
-                    return string.Join('\n', lines);
-                }
-            }
-        }
-
-        public void Initialize(IEventSource eventSource) => eventSource.AnyEventRaised += (_, e) =>
-        {
-            lock (lines)
-            {
-                lines.Add(e is BuildErrorEventArgs error ? $"{error.Code}: {error.Message}" : e.Message ?? "");
-            }
-        };
-
-        public void Shutdown()
-        {
-        }
-    }
 }
