@@ -35,8 +35,16 @@ public abstract class GatewayScenario : IAsyncLifetime, IDisposable
         }
     }
 
-    /// <summary>How many faulted answers (or added delays) the scripted rules dealt so far.</summary>
-    internal int FaultsDealt => scripted.Sum(s => s.Count - s.Rule.Remaining);
+    /// <summary>How many faulted answers (throttles, errors, dropped connections) the scripted rules dealt so far; delays not counted.</summary>
+    internal int FaultsDealt => Dealt(latency: false);
+
+    /// <summary>How many answers the scripted latency rules delayed so far.</summary>
+    internal int DelaysDealt => Dealt(latency: true);
+
+    /// <summary>The requests the emulator had received when the state was last read (the reads not counted).</summary>
+    internal int RequestsReceived { get; private set; }
+
+    private int Dealt(bool latency) => scripted.Where(s => (s.Rule.Kind == FaultKind.Latency) == latency).Sum(s => s.Count - s.Rule.Remaining);
 
     internal PetardClient Client(PetardRetryOptions? retry = null, PetardPacingOptions? pacing = null, HttpMessageHandler? handler = null) =>
         Clients.Create(Gateway.Url, retry, pacing, handler: handler);
@@ -59,6 +67,7 @@ public abstract class GatewayScenario : IAsyncLifetime, IDisposable
     /// <summary>Reads the state behind the faults: the rules are cleared first.</summary>
     internal async Task<ApiState> ReadStateAsync(string restApiId, string stage = "dev")
     {
+        RequestsReceived = Gateway.Calls.Count;
         Gateway.Faults.Clear();
         using var client = Client();
         var stageResource = await client.InvokeAsync("GetStage", new { restApiId, stageName = stage });
