@@ -12,19 +12,7 @@ public sealed class BadInputTests : GatewayScenario
 {
     private const string Valid = "valid";
 
-    public static TheoryData<string, string> Cases
-    {
-        get
-        {
-            var data = new TheoryData<string, string>();
-            foreach (var (name, (_, code)) in Inputs)
-            {
-                data.Add(name, code);
-            }
-
-            return data;
-        }
-    }
+    public static TheoryData<string, string> Cases => CaseTable.NamesAndCodes(Inputs, c => c.Code);
 
     private static readonly Dictionary<string, (Action<DeployApiRequest, Apis> Spoil, string Code)> Inputs = new()
     {

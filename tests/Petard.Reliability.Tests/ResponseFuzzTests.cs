@@ -16,19 +16,7 @@ public sealed class ResponseFuzzTests(ITestOutputHelper output) : IAsyncLifetime
     private static readonly TimeSpan HangBound = TimeSpan.FromSeconds(20);
     private readonly RawHttpServer server = new();
 
-    public static TheoryData<string, string> Named
-    {
-        get
-        {
-            var data = new TheoryData<string, string>();
-            foreach (var (name, (_, code)) in NamedCases)
-            {
-                data.Add(name, code);
-            }
-
-            return data;
-        }
-    }
+    public static TheoryData<string, string> Named => CaseTable.NamesAndCodes(NamedCases, c => c.Code);
 
     private static readonly Dictionary<string, (Func<Stream, CancellationToken, Task> Answer, string Code)> NamedCases = new()
     {
