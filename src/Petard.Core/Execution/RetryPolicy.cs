@@ -4,9 +4,9 @@ namespace Petard.Execution;
 
 /// <summary>
 /// Decides whether a failed attempt is worth another, and how long to wait: exponential backoff
-/// with full jitter, never shorter than the service's <c>Retry-After</c> (and jittered above it). MaxDelay caps our own
-/// backoff, not the server's demand: retrying before Retry-After only earns another 429, so a
-/// wait the total time cannot afford ends the retries instead.
+/// with full jitter, never shorter than the service's <c>Retry-After</c> (and jittered above it).
+/// MaxDelay caps our own backoff, not the server's demand: retrying before Retry-After only earns
+/// another 429, so a wait the total time cannot afford ends the retries instead.
 /// </summary>
 internal sealed class RetryPolicy(PetardRetryOptions options)
 {
