@@ -15,6 +15,7 @@ public class ClientOverheadBenchmarks
     private HttpClient raw = null!;
     private PetardClient client = null!;
     private Uri rawUri = null!;
+    private HttpClient signedRaw = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -22,6 +23,8 @@ public class ClientOverheadBenchmarks
         responder = new StaticResponder();
         raw = new HttpClient(new SocketsHttpHandler());
         rawUri = new Uri(responder.Url, "restapis/a1b2c3d4e5");
+        signedRaw = new HttpClient(new Amazon.Runtime.Signing.SigV4SigningHandler(
+            new BasicAWSCredentials("AKIDBENCHMARK", "bench-secret"), Amazon.RegionEndpoint.USEast1, "apigateway", new SocketsHttpHandler()));
         client = PetardClient.Create(new PetardClientOptions
         {
             EndpointUrl = responder.Url.ToString(),
@@ -44,6 +47,16 @@ public class ClientOverheadBenchmarks
         using var request = new HttpRequestMessage(HttpMethod.Get, rawUri);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var response = await raw.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return body.Length;
+    }
+
+    [Benchmark(Description = "HttpClient + AWSSDK SigV4SigningHandler")]
+    public async Task<int> SignedHttpClient()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, rawUri);
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        using var response = await signedRaw.SendAsync(request);
         var body = await response.Content.ReadAsByteArrayAsync();
         return body.Length;
     }
