@@ -80,4 +80,31 @@ public sealed class ImportTests : GatewayTestBase
         Assert.Equal("BadRequestException", error.ErrorType);
         Assert.Empty((await Client.InvokeAsync("GetRestApis")).Items);
     }
+
+    [Fact]
+    public async Task ImportRestApi_reports_warnings_and_with_failonwarnings_refuses_and_creates_nothing()
+    {
+        const string withTrace = """{"swagger":"2.0","info":{"title":"Warned","version":"1"},"paths":{"/a":{"get":{"responses":{}},"trace":{"responses":{}}}}}""";
+
+        var refused = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("ImportRestApi", new { body = withTrace, failOnWarnings = true }));
+        Assert.Equal("BadRequestException", refused.ErrorType);
+        Assert.Contains("trace", refused.ServiceMessage, StringComparison.Ordinal);
+        Assert.Empty((await Client.InvokeAsync("GetRestApis")).Items);
+
+        var imported = await Client.InvokeAsync("ImportRestApi", new { body = withTrace, parameters = new Dictionary<string, string> { ["endpointConfigurationTypes"] = "REGIONAL" } });
+        Assert.Contains("trace", imported["warnings"][0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("REGIONAL", imported["endpointConfiguration"].GetProperty("types")[0].GetString());
+    }
+
+    [Fact]
+    public async Task PutRestApi_merge_keeps_existing_resources_and_adds_new_ones()
+    {
+        var api = await Client.InvokeAsync("ImportRestApi", new { body = PetStoreYaml });
+        const string more = """{"openapi":"3.0.1","info":{"title":"PetStore","version":"2"},"paths":{"/owners":{"get":{"responses":{}}}}}""";
+
+        await Client.InvokeAsync("PutRestApi", new { restApiId = api.Id, mode = "merge", body = more });
+
+        var paths = (await Client.InvokeAsync("GetResources", new { restApiId = api.Id })).Items.Select(r => r.GetString("path")).Order(StringComparer.Ordinal);
+        Assert.Equal(["/", "/owners", "/pets", "/pets/{petId}"], paths);
+    }
 }

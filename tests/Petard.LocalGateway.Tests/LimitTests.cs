@@ -31,6 +31,7 @@ public sealed class LimitTests : GatewayTestBase
     [InlineData("openapi: [unclosed", "YAML does not parse")]
     [InlineData("{\"openapi\": ", "JSON does not parse")]
     [InlineData("title: no version marker", "neither 'openapi'")]
+    [InlineData("openapi: 3.0.1\nx: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n", "deeper than 64")]
     public async Task A_bad_definition_is_a_BadRequest_and_the_api_keeps_its_resources(string body, string expected)
     {
         var (apiId, _) = await CreateDeployableApiAsync();
@@ -41,5 +42,21 @@ public sealed class LimitTests : GatewayTestBase
         Assert.Equal("BadRequestException", error.ErrorType);
         Assert.Contains(expected, error.ServiceMessage, StringComparison.Ordinal);
         Assert.Equal(before, Gateway.Snapshot().ToJsonString());
+    }
+}
+
+public sealed class ResourceLimitTests : GatewayTestBase
+{
+    [Fact]
+    public async Task A_definition_nesting_more_resources_than_the_limit_is_refused_quickly_and_creates_nothing()
+    {
+        var deepPath = "/" + string.Join("/", Enumerable.Range(0, 5000).Select(i => $"p{i}"));
+        var body = "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"deep\",\"version\":\"1\"},\"paths\":{\"" + deepPath + "\":{\"get\":{\"responses\":{}}}}}";
+
+        var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("ImportRestApi", new { body }));
+
+        Assert.Equal("BadRequestException", error.ErrorType);
+        Assert.Contains("1000 resources", error.ServiceMessage, StringComparison.Ordinal);
+        Assert.Empty((await Client.InvokeAsync("GetRestApis")).Items);
     }
 }

@@ -23,6 +23,9 @@ public sealed class MethodTests : GatewayTestBase
         Assert.Equal("/animals", renamed.GetString("path"));
         Assert.Equal("/animals/{petId}", (await Client.InvokeAsync("GetResource", new { restApiId = apiId, resourceId = pet.Id })).GetString("path"));
 
+        var cycle = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("UpdateResource", new { restApiId = apiId, resourceId = pets.Id, patchOperations = new[] { new { op = "replace", path = "/parentId", value = pet.Id } } }));
+        Assert.Equal("BadRequestException", cycle.ErrorType);
+
         Assert.Equal(HttpStatusCode.Accepted, (await Client.InvokeAsync("DeleteResource", new { restApiId = apiId, resourceId = pets.Id })).StatusCode);
         var gone = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("GetResource", new { restApiId = apiId, resourceId = pet.Id }));
         Assert.Equal("NotFoundException", gone.ErrorType);

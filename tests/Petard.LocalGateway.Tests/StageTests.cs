@@ -40,6 +40,21 @@ public sealed class StageTests : GatewayTestBase
     }
 
     [Fact]
+    public async Task CreateDeployment_of_a_method_without_integration_is_a_BadRequest_naming_it()
+    {
+        var apiId = await CreateApiAsync();
+        var rootId = (await Client.InvokeAsync("GetResources", new { restApiId = apiId })).Items.Single().Id;
+        await Client.InvokeAsync("PutMethod", new { restApiId = apiId, resourceId = rootId, httpMethod = "POST", authorizationType = "NONE" });
+
+        var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("CreateDeployment", new { restApiId = apiId, stageName = "dev" }));
+
+        Assert.Equal("BadRequestException", error.ErrorType);
+        Assert.Contains("No integration defined for method", error.ServiceMessage, StringComparison.Ordinal);
+        Assert.Contains("POST /", error.ServiceMessage, StringComparison.Ordinal);
+        Assert.Empty((await Client.InvokeAsync("GetStages", new { restApiId = apiId })).Items);
+    }
+
+    [Fact]
     public async Task UpdateStage_applies_the_service_patch_paths()
     {
         var (apiId, _) = await CreateDeployableApiAsync();

@@ -15,7 +15,7 @@ public sealed class StateFileTests : IDisposable
         await using (var first = await LocalGateway.StartAsync(new LocalGatewayOptions { StateFile = StatePath }))
         {
             using var client = Client(first);
-            apiId = (await client.InvokeAsync("ImportRestApi", new { body = """{"swagger":"2.0","info":{"title":"Kept","version":"1"},"paths":{"/a":{"get":{"responses":{}}}}}""" })).Id!;
+            apiId = (await client.InvokeAsync("ImportRestApi", new { body = """{"swagger":"2.0","info":{"title":"Kept","version":"1"},"paths":{"/a":{"get":{"responses":{},"x-amazon-apigateway-integration":{"type":"mock"}}}}}""" })).Id!;
             await client.InvokeAsync("CreateDeployment", new { restApiId = apiId, stageName = "dev", variables = new Dictionary<string, string> { ["v"] = "1" } });
         }
 

@@ -51,6 +51,7 @@ internal sealed class GatewayPipeline(
         {
             await ResponseWriter.WriteErrorAsync(context.Response, GatewayException.BadRequest($"The request could not be read: {ex.Message}"), cancellationToken).ConfigureAwait(false);
         }
+
     }
 
     private async Task<(int Status, OperationResult Answer)?> RunAsync(HttpContext context, CancellationToken cancellationToken)
@@ -64,9 +65,30 @@ internal sealed class GatewayPipeline(
         var route = router.Match(request.Method, segments, query)
             ?? throw new GatewayException(404, "UnknownOperationException", $"No API Gateway operation matches {request.Method} {path}. Check the path and method against the API reference.");
         var operation = route.Operation;
+        var body = await RequestReader.ReadBodyAsync(request, operation, cancellationToken).ConfigureAwait(false);
+        verifier?.Verify(request, authorization, body);
         calls.Add(operation.Name);
+        if (!await ApplyFaultsAsync(context, operation.Name, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
 
-        var (delay, fault) = faults.Take(operation.Name);
+        var input = RequestReader.Read(request, route, body);
+        var handler = operations.Find(operation.Name)
+            ?? throw GatewayException.BadRequest($"{operation.Name} is not implemented by Petard.LocalGateway (a local emulator). It implements: {string.Join(", ", operations.Names.Order(StringComparer.Ordinal))}.");
+
+        if (operation.Name == "CreateDeployment")
+        {
+            quota?.Acquire();
+        }
+
+        return (operation.SuccessStatusCode, Execute(handler, input, mutating: operation.Method != "GET"));
+    }
+
+    /// <summary>Delays or fails the call as scripted; <c>false</c> when the connection was dropped.</summary>
+    private async Task<bool> ApplyFaultsAsync(HttpContext context, string operation, CancellationToken cancellationToken)
+    {
+        var (delay, fault) = faults.Take(operation);
         if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -82,23 +104,10 @@ internal sealed class GatewayPipeline(
                 throw GatewayException.Conflict("Unable to complete operation due to concurrent modification. Please try again later.");
             case FaultKind.DropConnection:
                 context.Abort();
-                return null;
+                return false;
             default:
-                break;
+                return true;
         }
-
-        var body = await RequestReader.ReadBodyAsync(request, operation, cancellationToken).ConfigureAwait(false);
-        verifier?.Verify(request, authorization, body);
-        var input = RequestReader.Read(request, route, body);
-        var handler = operations.Find(operation.Name)
-            ?? throw GatewayException.BadRequest($"{operation.Name} is not implemented by Petard.LocalGateway (a local emulator). It implements: {string.Join(", ", operations.Names.Order(StringComparer.Ordinal))}.");
-
-        if (operation.Name == "CreateDeployment")
-        {
-            quota?.Acquire();
-        }
-
-        return (operation.SuccessStatusCode, Execute(handler, input, mutating: operation.Method != "GET"));
     }
 
     private OperationResult Execute(OperationHandler handler, OperationInput input, bool mutating)
@@ -114,7 +123,7 @@ internal sealed class GatewayPipeline(
             try
             {
                 var result = handler(input, state);
-                stateFile?.Save(state);
+                Save();
                 return result;
             }
             catch
@@ -122,6 +131,18 @@ internal sealed class GatewayPipeline(
                 state.Restore(before); // an operation that failed half-way leaves nothing behind
                 throw;
             }
+        }
+    }
+
+    private void Save()
+    {
+        try
+        {
+            stateFile?.Save(state);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new GatewayException(500, "InternalServerErrorException", $"Petard.LocalGateway could not write its state file '{stateFile!.Path}': {ex.Message}. The change was not made.");
         }
     }
 }

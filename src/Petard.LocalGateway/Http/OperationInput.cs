@@ -21,7 +21,11 @@ internal sealed class OperationInput(OperationDefinition operation, JsonObject m
     public string Required(string name) =>
         String(name) is { Length: > 0 } value
             ? value
-            : throw GatewayException.BadRequest($"1 validation error detected: Value null at '{name}' failed to satisfy constraint: Member must not be null");
+            : throw MissingMember(name);
+
+    /// <summary>The service's answer to a required member left out.</summary>
+    public static GatewayException MissingMember(string name) =>
+        GatewayException.BadRequest($"1 validation error detected: Value null at '{name}' failed to satisfy constraint: Member must not be null");
 
     public bool? Bool(string name) => Members[name] is JsonValue v && v.TryGetValue(out bool b) ? b : null;
 
@@ -30,6 +34,4 @@ internal sealed class OperationInput(OperationDefinition operation, JsonObject m
     public JsonObject? Map(string name) => Members[name] as JsonObject;
 
     public JsonNode? Node(string name) => Members[name];
-
-    public bool Has(string name) => Members.ContainsKey(name) && Members[name] is not null;
 }

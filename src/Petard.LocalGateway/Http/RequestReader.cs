@@ -59,7 +59,7 @@ internal static class RequestReader
         {
             if (members[member.Name] is null)
             {
-                throw GatewayException.BadRequest($"1 validation error detected: Value null at '{member.Name}' failed to satisfy constraint: Member must not be null");
+                throw OperationInput.MissingMember(member.Name);
             }
         }
 

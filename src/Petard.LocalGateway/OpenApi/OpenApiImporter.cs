@@ -87,7 +87,7 @@ internal static class OpenApiImporter
         var shared = item["parameters"] as JsonArray;
         foreach (var (key, operation) in item)
         {
-            if (key is "parameters" or "summary" or "description" or "servers" || key.StartsWith("x-", StringComparison.Ordinal) && key != "x-amazon-apigateway-any-method")
+            if (key is "parameters" or "summary" or "description" or "servers" || (key.StartsWith("x-", StringComparison.Ordinal) && key != "x-amazon-apigateway-any-method"))
             {
                 continue;
             }

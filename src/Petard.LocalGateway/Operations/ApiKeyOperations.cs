@@ -69,7 +69,7 @@ internal static class ApiKeyOperations
             ["lastUpdatedDate"] = now,
             ["stageKeys"] = new JsonArray(),
         };
-        MethodOperations.Copy(input, key, "description", "customerId", "tags");
+        Stored.Copy(input, key, "description", "customerId", "tags");
         foreach (var stageKey in input.Node("stageKeys") as JsonArray ?? [])
         {
             var restApiId = stageKey?["restApiId"]?.GetValue<string>() ?? string.Empty;

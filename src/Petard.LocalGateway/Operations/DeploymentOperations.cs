@@ -37,9 +37,17 @@ internal static class DeploymentOperations
 
         StageRules.CheckVariables(input.Map("variables"));
         var resources = ResourceTree.Resources(restApi);
-        if (!resources.Any(r => r.Value?["resourceMethods"] is JsonObject { Count: > 0 }))
+        var methods = resources.Select(r => (JsonObject)r.Value!)
+            .SelectMany(r => (r["resourceMethods"] as JsonObject ?? []).Select(m => (Path: r["path"]!.GetValue<string>(), HttpMethod: m.Key, Method: m.Value)))
+            .ToList();
+        if (methods.Count == 0)
         {
             throw GatewayException.BadRequest("The REST API doesn't contain any methods");
+        }
+
+        if (methods.FirstOrDefault(m => m.Method?["methodIntegration"] is null) is { Method: not null } bare)
+        {
+            throw GatewayException.BadRequest($"No integration defined for method (here {bare.HttpMethod} {bare.Path}): add one with PutIntegration or x-amazon-apigateway-integration.");
         }
 
         var deployments = GatewayState.Collection(restApi, "deployments");

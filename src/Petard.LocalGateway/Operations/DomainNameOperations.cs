@@ -19,12 +19,7 @@ internal static class DomainNameOperations
         table.Add("GetDomainName", (input, state) => Domain(state, input.Required("domainName"))["domain"]!.DeepClone().AsObject());
         table.Add("GetDomainNames", (input, state) => Paging.Page(state.DomainNames.Select(kv => kv.Value!["domain"]!), input));
         table.Add("UpdateDomainName", UpdateDomain);
-        table.Add("DeleteDomainName", (input, state) =>
-        {
-            Domain(state, input.Required("domainName"));
-            state.DomainNames.Remove(input.Required("domainName"));
-            return OperationResult.Empty;
-        });
+        table.Add("DeleteDomainName", (input, state) => Stored.Remove(state.DomainNames, input.Required("domainName"), "Invalid domain name identifier specified"));
 
         table.Add("CreateBasePathMapping", CreateMapping);
         table.Add("GetBasePathMapping", (input, state) => Mapping(state, input).DeepClone().AsObject());
@@ -77,7 +72,7 @@ internal static class DomainNameOperations
             domain["distributionHostedZoneId"] = "Z2FDTNDATAQYW2";
         }
 
-        MethodOperations.Copy(input, domain, "certificateName", "certificateArn", "regionalCertificateName", "regionalCertificateArn", "tags");
+        Stored.Copy(input, domain, "certificateName", "certificateArn", "regionalCertificateName", "regionalCertificateArn", "tags");
         state.DomainNames[name] = new JsonObject { ["domain"] = domain, ["basePathMappings"] = new JsonObject() };
         return domain.DeepClone().AsObject();
     }

@@ -12,6 +12,8 @@ namespace Petard.LocalGateway.Operations;
 /// </summary>
 internal static class MethodOperations
 {
+    private const string NoResponse = "Invalid Response status code specified";
+
     private static readonly string[] HttpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"];
     private static readonly string[] IntegrationTypes = ["HTTP", "AWS", "MOCK", "HTTP_PROXY", "AWS_PROXY"];
 
@@ -35,22 +37,22 @@ internal static class MethodOperations
         table.Add("PutMethod", PutMethod);
         table.Add("GetMethod", (input, state) => Method(state, input).DeepClone().AsObject());
         table.Add("UpdateMethod", (input, state) => Patch(input, Methods(state, input), input.Required("httpMethod"), MethodRules));
-        table.Add("DeleteMethod", (input, state) => Remove(Methods(state, input), input.Required("httpMethod"), "Invalid Method identifier specified"));
+        table.Add("DeleteMethod", (input, state) => Stored.Remove(Methods(state, input), input.Required("httpMethod"), "Invalid Method identifier specified"));
 
         table.Add("PutIntegration", PutIntegration);
         table.Add("GetIntegration", (input, state) => Integration(state, input).DeepClone().AsObject());
         table.Add("UpdateIntegration", (input, state) => Patch(input, Method(state, input), "methodIntegration", IntegrationRules));
-        table.Add("DeleteIntegration", (input, state) => Remove(Method(state, input), "methodIntegration", "Invalid Integration identifier specified"));
+        table.Add("DeleteIntegration", (input, state) => Stored.Remove(Method(state, input), "methodIntegration", "Invalid Integration identifier specified"));
 
         table.Add("PutMethodResponse", PutMethodResponse);
-        table.Add("GetMethodResponse", (input, state) => Child(GatewayState.Collection(Method(state, input), "methodResponses"), input.Required("statusCode"), "Invalid Response status code specified").DeepClone().AsObject());
+        table.Add("GetMethodResponse", (input, state) => Stored.Child(GatewayState.Collection(Method(state, input), "methodResponses"), input.Required("statusCode"), NoResponse).DeepClone().AsObject());
         table.Add("UpdateMethodResponse", (input, state) => Patch(input, GatewayState.Collection(Method(state, input), "methodResponses"), input.Required("statusCode"), MethodResponseRules));
-        table.Add("DeleteMethodResponse", (input, state) => Remove(GatewayState.Collection(Method(state, input), "methodResponses"), input.Required("statusCode"), "Invalid Response status code specified"));
+        table.Add("DeleteMethodResponse", (input, state) => Stored.Remove(GatewayState.Collection(Method(state, input), "methodResponses"), input.Required("statusCode"), NoResponse));
 
         table.Add("PutIntegrationResponse", PutIntegrationResponse);
-        table.Add("GetIntegrationResponse", (input, state) => Child(GatewayState.Collection(Integration(state, input), "integrationResponses"), input.Required("statusCode"), "Invalid Response status code specified").DeepClone().AsObject());
+        table.Add("GetIntegrationResponse", (input, state) => Stored.Child(GatewayState.Collection(Integration(state, input), "integrationResponses"), input.Required("statusCode"), NoResponse).DeepClone().AsObject());
         table.Add("UpdateIntegrationResponse", (input, state) => Patch(input, GatewayState.Collection(Integration(state, input), "integrationResponses"), input.Required("statusCode"), IntegrationResponseRules));
-        table.Add("DeleteIntegrationResponse", (input, state) => Remove(GatewayState.Collection(Integration(state, input), "integrationResponses"), input.Required("statusCode"), "Invalid Response status code specified"));
+        table.Add("DeleteIntegrationResponse", (input, state) => Stored.Remove(GatewayState.Collection(Integration(state, input), "integrationResponses"), input.Required("statusCode"), NoResponse));
     }
 
     private static JsonObject Methods(GatewayState state, OperationInput input)
@@ -60,26 +62,16 @@ internal static class MethodOperations
     }
 
     private static JsonObject Method(GatewayState state, OperationInput input) =>
-        Child(Methods(state, input), input.Required("httpMethod"), "Invalid Method identifier specified");
+        Stored.Child(Methods(state, input), input.Required("httpMethod"), "Invalid Method identifier specified");
 
     private static JsonObject Integration(GatewayState state, OperationInput input) =>
-        Child(Method(state, input), "methodIntegration", "Invalid Integration identifier specified");
-
-    private static JsonObject Child(JsonObject parent, string name, string notFound) =>
-        parent[name] as JsonObject ?? throw GatewayException.NotFound(notFound);
+        Stored.Child(Method(state, input), "methodIntegration", "Invalid Integration identifier specified");
 
     private static OperationResult Patch(OperationInput input, JsonObject parent, string name, PatchRules rules)
     {
-        var updated = rules.Apply(Child(parent, name, $"Invalid identifier specified: {name}"), PatchOperation.Read(input));
+        var updated = rules.Apply(Stored.Child(parent, name, $"Invalid identifier specified: {name}"), PatchOperation.Read(input));
         parent[name] = updated;
         return updated.DeepClone().AsObject();
-    }
-
-    private static OperationResult Remove(JsonObject parent, string name, string notFound)
-    {
-        Child(parent, name, notFound);
-        parent.Remove(name);
-        return OperationResult.Empty;
     }
 
     private static OperationResult PutMethod(OperationInput input, GatewayState state)
@@ -102,7 +94,7 @@ internal static class MethodOperations
             ["authorizationType"] = input.Required("authorizationType"),
             ["apiKeyRequired"] = input.Bool("apiKeyRequired") ?? false,
         };
-        Copy(input, method, "authorizerId", "operationName", "requestParameters", "requestModels", "requestValidatorId", "authorizationScopes");
+        Stored.Copy(input, method, "authorizerId", "operationName", "requestParameters", "requestModels", "requestValidatorId", "authorizationScopes");
         methods[httpMethod] = method;
         return method.DeepClone().AsObject();
     }
@@ -134,7 +126,7 @@ internal static class MethodOperations
             integration["httpMethod"] = integrationHttpMethod;
         }
 
-        Copy(input, integration, "uri", "connectionType", "connectionId", "credentials", "requestParameters", "requestTemplates", "contentHandling", "tlsConfig");
+        Stored.Copy(input, integration, "uri", "connectionType", "connectionId", "credentials", "requestParameters", "requestTemplates", "contentHandling", "tlsConfig");
         method["methodIntegration"] = integration;
         return integration.DeepClone().AsObject();
     }
@@ -143,7 +135,7 @@ internal static class MethodOperations
     {
         var statusCode = StatusCode(input);
         var response = new JsonObject { ["statusCode"] = statusCode };
-        Copy(input, response, "responseParameters", "responseModels");
+        Stored.Copy(input, response, "responseParameters", "responseModels");
         GatewayState.Collection(Method(state, input), "methodResponses")[statusCode] = response;
         return response.DeepClone().AsObject();
     }
@@ -151,9 +143,9 @@ internal static class MethodOperations
     private static OperationResult PutIntegrationResponse(OperationInput input, GatewayState state)
     {
         var statusCode = StatusCode(input);
-        Child(GatewayState.Collection(Method(state, input), "methodResponses"), statusCode, "Invalid Response status code specified");
+        Stored.Child(GatewayState.Collection(Method(state, input), "methodResponses"), statusCode, NoResponse);
         var response = new JsonObject { ["statusCode"] = statusCode };
-        Copy(input, response, "selectionPattern", "responseParameters", "responseTemplates", "contentHandling");
+        Stored.Copy(input, response, "selectionPattern", "responseParameters", "responseTemplates", "contentHandling");
         GatewayState.Collection(Integration(state, input), "integrationResponses")[statusCode] = response;
         return response.DeepClone().AsObject();
     }
@@ -167,17 +159,5 @@ internal static class MethodOperations
         }
 
         return statusCode;
-    }
-
-    /// <summary>Copies optional members as given.</summary>
-    public static void Copy(OperationInput input, JsonObject target, params string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (input.Node(name) is { } value)
-            {
-                target[name] = value.DeepClone();
-            }
-        }
     }
 }

@@ -45,7 +45,7 @@ internal static class ModelOperations
             ["name"] = name,
             ["contentType"] = input.Required("contentType"),
         };
-        MethodOperations.Copy(input, model, "description", "schema");
+        Stored.Copy(input, model, "description", "schema");
         models[name] = model;
         return model.DeepClone().AsObject();
     }

@@ -63,11 +63,16 @@ internal static class ResourceOperations
                 throw GatewayException.BadRequest("The root resource cannot be changed.");
             }
 
+            var parentId = operation.Segments[0] == "parentId" ? operation.Value : target["parentId"]!.GetValue<string>();
+            var pathPart = operation.Segments[0] == "pathPart" ? operation.Value : target["pathPart"]!.GetValue<string>();
+            if (ResourceTree.IsUnder(work, parentId, target["id"]!.GetValue<string>()))
+            {
+                throw GatewayException.BadRequest("A resource cannot be moved under itself or one of its descendants.");
+            }
+
             // Re-create the resource under its new name or parent to reuse the sibling checks, then keep its id.
             var resources = ResourceTree.Resources(work);
             resources.Remove(target["id"]!.GetValue<string>());
-            var parentId = operation.Segments[0] == "parentId" ? operation.Value : target["parentId"]!.GetValue<string>();
-            var pathPart = operation.Segments[0] == "pathPart" ? operation.Value : target["pathPart"]!.GetValue<string>();
             var moved = ResourceTree.Create(work, parentId, pathPart);
             resources.Remove(moved["id"]!.GetValue<string>());
             target["parentId"] = parentId;

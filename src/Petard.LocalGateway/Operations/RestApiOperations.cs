@@ -44,7 +44,7 @@ internal static class RestApiOperations
             }
         }
 
-        MethodOperations.Copy(input, api, "binaryMediaTypes", "minimumCompressionSize", "endpointConfiguration", "tags", "disableExecuteApiEndpoint");
+        Stored.Copy(input, api, "binaryMediaTypes", "minimumCompressionSize", "endpointConfiguration", "tags", "disableExecuteApiEndpoint");
         return api.DeepClone().AsObject();
     }
 
@@ -85,18 +85,20 @@ internal static class RestApiOperations
         var title = OpenApiImporter.Title(definition)
             ?? throw GatewayException.BadRequest("Invalid OpenAPI input: the definition has no info.title; API Gateway names the imported API after it.");
         var api = NewApi(state, title);
+        if (input.Map("parameters")?["endpointConfigurationTypes"]?.GetValue<string>() is { } endpointType)
+        {
+            if (endpointType is not ("EDGE" or "REGIONAL" or "PRIVATE"))
+            {
+                throw GatewayException.BadRequest($"Invalid endpointConfigurationTypes '{endpointType}': use EDGE, REGIONAL or PRIVATE.");
+            }
+
+            api["endpointConfiguration"] = new JsonObject { ["types"] = new JsonArray(endpointType), ["ipAddressType"] = "ipv4" };
+        }
+
         var tree = state.RestApi(api["id"]!.GetValue<string>());
-        try
-        {
-            var warnings = OpenApiImporter.Import(definition, tree, overwrite: true);
-            FailOnWarnings(input, warnings);
-            return WithWarnings(Api(state, api["id"]!.GetValue<string>()), warnings);
-        }
-        catch (GatewayException)
-        {
-            state.RestApis.Remove(api["id"]!.GetValue<string>()); // a failed import creates nothing
-            throw;
-        }
+        var warnings = OpenApiImporter.Import(definition, tree, overwrite: true);
+        FailOnWarnings(input, warnings); // the pipeline rolls the new API back when this throws
+        return WithWarnings(Api(state, api["id"]!.GetValue<string>()), warnings);
     }
 
     private static void FailOnWarnings(OperationInput input, IReadOnlyList<string> warnings)

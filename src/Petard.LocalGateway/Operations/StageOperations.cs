@@ -21,7 +21,8 @@ internal static class StageOperations
             return Paging.All(deploymentId is null ? stages : stages.Where(s => s["deploymentId"]?.GetValue<string>() == deploymentId));
         });
         table.Add("UpdateStage", Update);
-        table.Add("DeleteStage", Delete);
+        table.Add("DeleteStage", (input, state) =>
+            Stored.Remove(GatewayState.Collection(state.RestApi(input.Required("restApiId")), "stages"), input.Required("stageName"), "Invalid stage identifier specified"));
     }
 
     public static JsonObject Get(JsonObject restApi, string stageName) =>
@@ -100,15 +101,6 @@ internal static class StageOperations
         updated["lastUpdatedDate"] = Clock.Now();
         GatewayState.Collection(restApi, "stages")[stageName] = updated;
         return updated.DeepClone().AsObject();
-    }
-
-    private static OperationResult Delete(OperationInput input, GatewayState state)
-    {
-        var restApi = state.RestApi(input.Required("restApiId"));
-        var stageName = input.Required("stageName");
-        Get(restApi, stageName);
-        GatewayState.Collection(restApi, "stages").Remove(stageName);
-        return OperationResult.Empty;
     }
 
     private static JsonObject NewStage(string stageName, string deploymentId, string? description, JsonObject? variables)

@@ -21,12 +21,7 @@ internal static class UsagePlanOperations
             return Paging.Page(plans, input);
         });
         table.Add("UpdateUsagePlan", Update);
-        table.Add("DeleteUsagePlan", (input, state) =>
-        {
-            Plan(state, input.Required("usagePlanId"));
-            state.UsagePlans.Remove(input.Required("usagePlanId"));
-            return OperationResult.Empty;
-        });
+        table.Add("DeleteUsagePlan", (input, state) => Stored.Remove(state.UsagePlans, input.Required("usagePlanId"), "Invalid Usage Plan ID specified"));
 
         table.Add("CreateUsagePlanKey", CreateKey);
         table.Add("GetUsagePlanKey", (input, state) => Key(state, input).DeepClone().AsObject());
@@ -37,11 +32,7 @@ internal static class UsagePlanOperations
             return Paging.Page(keys, input);
         });
         table.Add("DeleteUsagePlanKey", (input, state) =>
-        {
-            Key(state, input);
-            GatewayState.Collection(Plan(state, input.Required("usagePlanId")), "keys").Remove(input.Required("keyId"));
-            return OperationResult.Empty;
-        });
+            Stored.Remove(GatewayState.Collection(Plan(state, input.Required("usagePlanId")), "keys"), input.Required("keyId"), "Invalid Usage Plan Key ID specified"));
     }
 
     private static JsonObject Plan(GatewayState state, string id) =>
@@ -55,7 +46,7 @@ internal static class UsagePlanOperations
     {
         var id = IdGenerator.Unique(IdGenerator.ShortId, state.UsagePlans.ContainsKey);
         var plan = new JsonObject { ["id"] = id, ["name"] = input.Required("name"), ["apiStages"] = new JsonArray() };
-        MethodOperations.Copy(input, plan, "description", "throttle", "quota", "tags");
+        Stored.Copy(input, plan, "description", "throttle", "quota", "tags");
         foreach (var apiStage in input.Node("apiStages") as JsonArray ?? [])
         {
             var apiId = apiStage?["apiId"]?.GetValue<string>() ?? string.Empty;

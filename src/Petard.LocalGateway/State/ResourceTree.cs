@@ -9,6 +9,12 @@ namespace Petard.LocalGateway.State;
 /// </summary>
 internal static partial class ResourceTree
 {
+    /// <summary>
+    /// Resources per API. The service's default quota is 300 (raisable); the emulator allows more,
+    /// but not without bound, so a pathological definition cannot stall it.
+    /// </summary>
+    public const int MaxResources = 1000;
+
     public static JsonObject Resources(JsonObject restApi) => GatewayState.Collection(restApi, "resources");
 
     public static JsonObject Get(JsonObject restApi, string resourceId) =>
@@ -41,6 +47,11 @@ internal static partial class ResourceTree
         }
 
         var resources = Resources(restApi);
+        if (resources.Count >= MaxResources)
+        {
+            throw GatewayException.BadRequest($"The REST API already has {MaxResources} resources, the most Petard.LocalGateway keeps per API (the service's default quota is 300).");
+        }
+
         var id = IdGenerator.Unique(IdGenerator.ShortId, resources.ContainsKey);
         var parentPath = parent["path"]!.GetValue<string>();
         var resource = new JsonObject
@@ -70,26 +81,52 @@ internal static partial class ResourceTree
     public static IEnumerable<JsonObject> Children(JsonObject restApi, string parentId) =>
         Resources(restApi).Select(kv => (JsonObject)kv.Value!).Where(r => r["parentId"]?.GetValue<string>() == parentId);
 
+    /// <summary>Whether <paramref name="resourceId"/> is <paramref name="ancestorId"/> or lies below it.</summary>
+    public static bool IsUnder(JsonObject restApi, string resourceId, string ancestorId)
+    {
+        for (var current = Resources(restApi)[resourceId] as JsonObject; current is not null; current = current["parentId"] is { } parent ? Resources(restApi)[parent.GetValue<string>()] as JsonObject : null)
+        {
+            if (current["id"]!.GetValue<string>() == ancestorId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Removes a resource and everything under it.</summary>
     public static void Delete(JsonObject restApi, string resourceId)
     {
-        foreach (var child in Children(restApi, resourceId).ToList())
+        var resources = Resources(restApi);
+        foreach (var id in SelfAndDescendants(restApi, resourceId).Select(r => r["id"]!.GetValue<string>()).ToList())
         {
-            Delete(restApi, child["id"]!.GetValue<string>());
+            resources.Remove(id);
         }
-
-        Resources(restApi).Remove(resourceId);
     }
 
     /// <summary>Recomputes <c>path</c> below a resource whose path part or parent changed.</summary>
     public static void RefreshPaths(JsonObject restApi, JsonObject resource)
     {
-        var parent = Get(restApi, resource["parentId"]!.GetValue<string>());
-        var parentPath = parent["path"]!.GetValue<string>();
-        resource["path"] = (parentPath == "/" ? string.Empty : parentPath) + "/" + resource["pathPart"]!.GetValue<string>();
-        foreach (var child in Children(restApi, resource["id"]!.GetValue<string>()))
+        // Breadth first, so each parent's path is fresh before its children read it.
+        foreach (var current in SelfAndDescendants(restApi, resource["id"]!.GetValue<string>()))
         {
-            RefreshPaths(restApi, child);
+            var parentPath = Get(restApi, current["parentId"]!.GetValue<string>())["path"]!.GetValue<string>();
+            current["path"] = (parentPath == "/" ? string.Empty : parentPath) + "/" + current["pathPart"]!.GetValue<string>();
+        }
+    }
+
+    // Iterative on purpose: an imported definition can nest paths deeper than the stack allows.
+    private static IEnumerable<JsonObject> SelfAndDescendants(JsonObject restApi, string resourceId)
+    {
+        var queue = new Queue<JsonObject>([Get(restApi, resourceId)]);
+        while (queue.TryDequeue(out var current))
+        {
+            yield return current;
+            foreach (var child in Children(restApi, current["id"]!.GetValue<string>()))
+            {
+                queue.Enqueue(child);
+            }
         }
     }
 

@@ -50,6 +50,6 @@ internal static partial class StageRules
     [GeneratedRegex("^[A-Za-z0-9_]+$")]
     private static partial Regex VariableNamePattern();
 
-    [GeneratedRegex("^[A-Za-z0-9-._~:/?#&=,]*$")]
+    [GeneratedRegex("^[A-Za-z0-9._~:/?#&=,-]*$")]
     private static partial Regex VariableValuePattern();
 }

@@ -25,7 +25,8 @@ internal sealed class StateFile(string path)
         JsonNode? document;
         try
         {
-            document = JsonNode.Parse(File.ReadAllText(Path, Encoding.UTF8));
+            // Stored request bodies sit a few levels below the top; allow their own 64 levels on top of that.
+            document = JsonNode.Parse(File.ReadAllText(Path, Encoding.UTF8), documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
         }
         catch (JsonException ex)
         {
