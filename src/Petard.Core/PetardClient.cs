@@ -31,7 +31,7 @@ public sealed partial class PetardClient : IDisposable
         {
             Timeout = Timeout.InfiniteTimeSpan, // per-attempt and total timeouts are the executor's
         };
-        executor = new OperationExecutor(http, Endpoint, new RetryPolicy(options.Retry));
+        executor = new OperationExecutor(http, Endpoint, new RetryPolicy(options.Retry), new RequestPacer(Endpoint, options.Pacing, EndpointResolver.IsLoopback(Endpoint)));
     }
 
     /// <summary>The region the client signs for.</summary>

@@ -26,6 +26,9 @@ public sealed class PetardClientOptions
     /// <summary>How failed calls are retried.</summary>
     public PetardRetryOptions Retry { get; set; } = new();
 
+    /// <summary>How calls are paced to the service's quotas (on by default for AWS endpoints, off for loopback).</summary>
+    public PetardPacingOptions Pacing { get; set; } = new();
+
     /// <summary>The innermost HTTP handler (for proxies, tests or recording); Petard signs and retries above it.</summary>
     public HttpMessageHandler? HttpMessageHandler { get; set; }
 

@@ -36,7 +36,7 @@ public sealed class Resource
     /// <summary>The service's request id (<c>x-amzn-RequestId</c>).</summary>
     public string? RequestId { get; }
 
-    /// <summary>The response headers (the last value of each, names case-insensitive).</summary>
+    /// <summary>The response headers (a repeated header's values joined with commas; names case-insensitive).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
 
     /// <summary>The raw bytes of a blob response (GetExport, GetSdk); <c>null</c> for JSON responses.</summary>

@@ -26,7 +26,9 @@ internal sealed record ClientConfiguration(string Region, Uri Endpoint, AWSCrede
         var configuredEndpoint = First(options.EndpointUrl, environment("AWS_ENDPOINT_URL_API_GATEWAY"), environment("AWS_ENDPOINT_URL"));
         var local = configuredEndpoint is not null && Uri.TryCreate(configuredEndpoint, UriKind.Absolute, out var parsed) && EndpointResolver.IsLoopback(parsed);
 
-        var region = First(options.Region, environment("AWS_REGION"), environment("AWS_DEFAULT_REGION"), profile?.Region?.SystemName, DefaultProfileRegion(profileName))
+        // The default profile's file is read only when nothing closer names a region.
+        var region = First(options.Region, environment("AWS_REGION"), environment("AWS_DEFAULT_REGION"), profile?.Region?.SystemName)
+            ?? DefaultProfileRegion(profileName)
             ?? (local ? LocalDefaultRegion : null)
             ?? throw new PetardException(PetardErrorCodes.NoRegion, "No AWS region is set. Set the Region option (MSBuild: PetardRegion), the AWS_REGION environment variable, or 'region' in your AWS profile.");
 

@@ -20,7 +20,8 @@ internal sealed record MarshalledRequest(
 {
     public HttpRequestMessage ToHttpRequest(Uri endpoint)
     {
-        var request = new HttpRequestMessage(Method, new Uri(endpoint, PathAndQuery));
+        // Relative to the endpoint (which ends in '/'), so an endpoint with a path (a proxy's prefix) keeps it.
+        var request = new HttpRequestMessage(Method, new Uri(endpoint, PathAndQuery.TrimStart('/')));
         foreach (var header in Headers)
         {
             request.Headers.TryAddWithoutValidation(header.Key, header.Value);

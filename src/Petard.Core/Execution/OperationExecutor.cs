@@ -6,9 +6,9 @@ namespace Petard.Execution;
 /// <summary>
 /// Runs any operation of the model: marshal once, then per attempt build a fresh request (so the
 /// signing handler below signs every attempt anew), send it, and read the response; retry what
-/// the <see cref="RetryPolicy"/> calls transient.
+/// the <see cref="RetryPolicy"/> calls transient. Every attempt first waits its turn at the pacer.
 /// </summary>
-internal sealed class OperationExecutor(HttpClient http, Uri endpoint, RetryPolicy retry)
+internal sealed class OperationExecutor(HttpClient http, Uri endpoint, RetryPolicy retry, RequestPacer pacer)
 {
     public async Task<Resource> ExecuteAsync(OperationDefinition operation, object? parameters, CancellationToken cancellationToken)
     {
@@ -16,9 +16,10 @@ internal sealed class OperationExecutor(HttpClient http, Uri endpoint, RetryPoli
         var clock = Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            await pacer.WaitAsync(operation.Name, cancellationToken).ConfigureAwait(false);
             TimeSpan? retryAfter = null;
             Exception failure;
+            var mayRetry = true;
             using (var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 attemptTimeout.CancelAfter(retry.Options.AttemptTimeout);
@@ -38,16 +39,18 @@ internal sealed class OperationExecutor(HttpClient http, Uri endpoint, RetryPoli
                 }
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    failure = new PetardException(PetardErrorCodes.Unreachable, $"{operation.Name}: no answer from {endpoint.GetLeftPart(UriPartial.Authority)} within {retry.Options.AttemptTimeout.TotalSeconds:0.#} s.", ex);
+                    mayRetry = RetryPolicy.IsIdempotent(operation);
+                    failure = new PetardException(PetardErrorCodes.Unreachable, $"{operation.Name}: no answer from {endpoint.GetLeftPart(UriPartial.Authority)} within {retry.Options.AttemptTimeout.TotalSeconds:0.#} s.{OutcomeNote(operation)}", ex);
                 }
                 catch (HttpRequestException ex)
                 {
-                    failure = new PetardException(PetardErrorCodes.Unreachable, $"{operation.Name}: could not reach {endpoint.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex);
+                    mayRetry = RetryPolicy.IsIdempotent(operation) || RetryPolicy.NeverSent(ex);
+                    failure = new PetardException(PetardErrorCodes.Unreachable, $"{operation.Name}: could not reach {endpoint.GetLeftPart(UriPartial.Authority)}: {ex.Message}{(RetryPolicy.NeverSent(ex) ? string.Empty : OutcomeNote(operation))}", ex);
                 }
             }
 
             var delay = retry.Delay(attempt, retryAfter);
-            if (attempt >= retry.Options.MaxAttempts || clock.Elapsed + delay > retry.Options.MaxTotalTime)
+            if (!mayRetry || attempt >= retry.Options.MaxAttempts || clock.Elapsed + delay > retry.Options.MaxTotalTime)
             {
                 throw failure is PetardServiceException && attempt > 1
                     ? new PetardRetriesExhaustedException(operation.Name, attempt, clock.Elapsed, failure)
@@ -57,4 +60,9 @@ internal sealed class OperationExecutor(HttpClient http, Uri endpoint, RetryPoli
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static string OutcomeNote(Model.OperationDefinition operation) =>
+        RetryPolicy.IsIdempotent(operation)
+            ? string.Empty
+            : $" The request may have reached the service, so {operation.Name} was not repeated (it is not idempotent); check the result before running it again.";
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Petard.Model;
 
@@ -23,7 +24,8 @@ internal static class RequestMarshaller
                 throw new PetardException(UnknownMemberMessage(operation, name));
             }
 
-            values[name] = value;
+            // A JSON null means "not given", exactly like a C# null.
+            values[name] = value is JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } ? null : value;
         }
 
         foreach (var member in operation.Members.Values.Where(m => m.Required))

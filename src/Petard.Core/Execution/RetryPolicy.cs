@@ -4,7 +4,9 @@ namespace Petard.Execution;
 
 /// <summary>
 /// Decides whether a failed attempt is worth another, and how long to wait: exponential backoff
-/// with full jitter, never shorter than the service's <c>Retry-After</c>.
+/// with full jitter, never shorter than the service's <c>Retry-After</c>. MaxDelay caps our own
+/// backoff, not the server's demand: retrying before Retry-After only earns another 429, so a
+/// wait the total time cannot afford ends the retries instead.
 /// </summary>
 internal sealed class RetryPolicy(PetardRetryOptions options)
 {
@@ -24,6 +26,18 @@ internal sealed class RetryPolicy(PetardRetryOptions options)
 
     public PetardRetryOptions Options { get; } = options;
 
+    /// <summary>
+    /// Whether repeating a call whose outcome is unknown is harmless. POSTs create things (a second
+    /// deployment, a second API), so they are repeated only when the service answered that it did
+    /// nothing (throttled, conflict, unavailable) or the request never left.
+    /// </summary>
+    public static bool IsIdempotent(Model.OperationDefinition operation) =>
+        !string.Equals(operation.Method, "POST", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a network error happened before any byte of the request could reach the service.</summary>
+    public static bool NeverSent(HttpRequestException error) =>
+        error.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError;
+
     public static bool IsRetryable(PetardServiceException error) =>
         RetryableErrorTypes.Contains(error.ErrorType) || (int)error.StatusCode >= 500 || error.StatusCode == HttpStatusCode.TooManyRequests;
 
@@ -32,12 +46,7 @@ internal sealed class RetryPolicy(PetardRetryOptions options)
     {
         var ceiling = Math.Min(Options.MaxDelay.TotalMilliseconds, Options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
         var jittered = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
-        if (retryAfter is { } floor && floor > jittered)
-        {
-            return floor < Options.MaxDelay ? floor : Options.MaxDelay;
-        }
-
-        return jittered;
+        return retryAfter is { } floor && floor > jittered ? floor : jittered;
     }
 
     public static TimeSpan? RetryAfter(HttpResponseMessage response)

@@ -1,0 +1,57 @@
+using Amazon.Runtime;
+using BenchmarkDotNet.Attributes;
+
+namespace Petard.Benchmarks;
+
+/// <summary>
+/// Per-request cost of <see cref="PetardClient.InvokeAsync"/> (marshal + sign + send + parse) next
+/// to the floor: a raw <see cref="HttpClient"/> sending a pre-built request, unsigned and unparsed,
+/// to the same static responder.
+/// </summary>
+[MemoryDiagnoser]
+public class ClientOverheadBenchmarks
+{
+    private StaticResponder responder = null!;
+    private HttpClient raw = null!;
+    private PetardClient client = null!;
+    private Uri rawUri = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        responder = new StaticResponder();
+        raw = new HttpClient(new SocketsHttpHandler());
+        rawUri = new Uri(responder.Url, "restapis/a1b2c3d4e5");
+        client = PetardClient.Create(new PetardClientOptions
+        {
+            EndpointUrl = responder.Url.ToString(),
+            Region = "us-east-1",
+            Credentials = new BasicAWSCredentials("AKIDBENCHMARK", "bench-secret"),
+        });
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        client.Dispose();
+        raw.Dispose();
+        responder.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    [Benchmark(Baseline = true, Description = "raw HttpClient (floor)")]
+    public async Task<int> RawHttpClient()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, rawUri);
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        using var response = await raw.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return body.Length;
+    }
+
+    [Benchmark(Description = "PetardClient.InvokeAsync GetRestApi")]
+    public async Task<string?> PetardInvoke()
+    {
+        var api = await client.InvokeAsync("GetRestApi", new { restApiId = "a1b2c3d4e5" });
+        return api.Id;
+    }
+}

@@ -1,0 +1,31 @@
+using BenchmarkDotNet.Running;
+using Petard.Benchmarks;
+
+// "compare --endpoint URL [--calls N] [--resources N]": our half of bench/compare.sh.
+// Anything else goes to BenchmarkDotNet (e.g. --filter '*').
+if (args.Length > 0 && args[0] == "compare")
+{
+    string Arg(string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+
+    return await SideBySide.RunAsync(
+        Arg("--endpoint", "http://127.0.0.1:4567"),
+        int.Parse(Arg("--calls", "200"), System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(Arg("--resources", "1000"), System.Globalization.CultureInfo.InvariantCulture),
+        Array.IndexOf(args, "--static") >= 0 ? Arg("--static", string.Empty) : null);
+}
+
+// "serve-static": the static responder alone, for other clients to be measured against; runs until killed.
+if (args.Length > 0 && args[0] == "serve-static")
+{
+    await using var responder = new StaticResponder();
+    Console.WriteLine($"static responder listening on {responder.Url}");
+    await Task.Delay(Timeout.Infinite);
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ClientOverheadBenchmarks).Assembly).Run(args);
+return 0;

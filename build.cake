@@ -1,0 +1,117 @@
+// The repository's own build. Run it with: dotnet tool restore && dotnet cake --target=<Target>
+//
+//   Build   compiles the solution
+//   Test    runs the README's test command: dotnet test Petard.Build.sln
+//   Pack    packs Petard.Build and Cake.Petard into artifacts/packages
+//   Demo    starts the local emulator, deploys samples/HelloApi with MSBuild (dotnet build -t:DeployApi)
+//           and again with the Cake aliases (samples/cake/build.cake), prints the stage and invoke URL,
+//           and stops the emulator. Needs nothing but the .NET SDK: no AWS account, no network.
+
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+var target = Argument("target", "Build");
+var configuration = Argument("configuration", "Release");
+var packages = MakeAbsolute(Directory("artifacts/packages"));
+
+Task("Build")
+    .Does(() => DotNetBuild("Petard.Build.sln", new DotNetBuildSettings { Configuration = configuration }));
+
+Task("Test")
+    .Does(() => DotNetTest("Petard.Build.sln"));
+
+Task("Pack")
+    .Does(() =>
+{
+    foreach (var project in new[] { "src/Petard.Build", "src/Cake.Petard" })
+    {
+        DotNetPack(project, new DotNetPackSettings { Configuration = configuration, OutputDirectory = packages });
+    }
+});
+
+Task("Demo")
+    .IsDependentOn("Pack")
+    .Does(() =>
+{
+    DotNetBuild("src/Petard.LocalGateway", new DotNetBuildSettings { Configuration = configuration });
+    using var emulator = StartEmulator(File($"src/Petard.LocalGateway/bin/{configuration}/net10.0/Petard.LocalGateway.dll"), out var endpoint);
+    try
+    {
+        Information("Local API Gateway emulator: {0}", endpoint);
+
+        // NuGet never re-extracts a version it has cached: a private, emptied packages folder makes the
+        // sample use the Petard.Build just packed, not one left in the user's cache by an earlier run.
+        Information("Deploying samples/HelloApi with MSBuild: dotnet build -t:DeployApi");
+        var samplePackages = MakeAbsolute(Directory("artifacts/demo-packages"));
+        EnsureDirectoryDoesNotExist(samplePackages, new EnsureDirectoryDoesNotExistSettings { Recursive = true, Force = true });
+        DotNetBuild("samples/HelloApi", new DotNetBuildSettings
+        {
+            Configuration = configuration,
+            MSBuildSettings = new DotNetMSBuildSettings()
+                .WithTarget("DeployApi")
+                .WithProperty("PetardEndpointUrl", endpoint)
+                .WithProperty("RestorePackagesPath", samplePackages.FullPath),
+        });
+
+        // The addin is loaded when a script is compiled, before any task runs, so this script cannot load
+        // the Cake.Petard it has just packed: the sample script runs in its own Cake, from the fresh package.
+        Information("Deploying samples/HelloApi again with the Cake aliases: samples/cake/build.cake");
+        var addins = MakeAbsolute(Directory("artifacts/cake-addins"));
+        EnsureDirectoryDoesNotExist(addins, new EnsureDirectoryDoesNotExistSettings { Recursive = true, Force = true });
+        var exitCode = StartProcess("dotnet", new ProcessSettings
+        {
+            Arguments = new ProcessArgumentBuilder()
+                .Append("cake").AppendQuoted(MakeAbsolute(File("samples/cake/build.cake")).FullPath)
+                .Append("--nuget_source=" + packages.FullPath)
+                .Append("--paths_addins=" + addins.FullPath),
+            EnvironmentVariables = new Dictionary<string, string> { ["AWS_ENDPOINT_URL_API_GATEWAY"] = endpoint },
+        });
+        if (exitCode != 0)
+        {
+            throw new CakeException($"samples/cake/build.cake failed with exit code {exitCode}.");
+        }
+    }
+    finally
+    {
+        emulator.Kill(entireProcessTree: true);
+        Information("Stopped the emulator.");
+    }
+});
+
+RunTarget(target);
+
+// Starts Petard.LocalGateway on a free port of 127.0.0.1 and waits for the line that announces its URL.
+Process StartEmulator(FilePath assembly, out string endpoint)
+{
+    var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+    foreach (var argument in new[] { MakeAbsolute(assembly).FullPath, "--port", "0" })
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    var process = Process.Start(start) ?? throw new CakeException("Could not start the local emulator.");
+    var announced = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+    process.OutputDataReceived += (_, line) =>
+    {
+        if (line.Data is null)
+        {
+            announced.TrySetException(new CakeException("The local emulator exited before it announced its URL."));
+            return;
+        }
+
+        var url = Regex.Match(line.Data, @"listening on (http://\S+)");
+        if (url.Success)
+        {
+            announced.TrySetResult(url.Groups[1].Value);
+        }
+    };
+    process.BeginOutputReadLine();
+    if (!announced.Task.Wait(TimeSpan.FromSeconds(60)))
+    {
+        process.Kill(entireProcessTree: true);
+        throw new CakeException("The local emulator did not announce its URL within 60 seconds.");
+    }
+
+    endpoint = announced.Task.Result;
+    return process;
+}

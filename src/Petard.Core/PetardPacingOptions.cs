@@ -1,0 +1,27 @@
+namespace Petard;
+
+/// <summary>
+/// Client-side pacing to API Gateway's documented control-plane quotas. Buckets are shared by every
+/// client in the process that talks to the same endpoint, so parallel deploys in one build queue
+/// politely instead of being throttled.
+/// </summary>
+public sealed class PetardPacingOptions
+{
+    /// <summary>
+    /// Whether to pace at all. <c>null</c> (the default) paces real AWS endpoints and leaves
+    /// loopback emulators unpaced; <c>true</c> or <c>false</c> force it either way.
+    /// </summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>Steady requests per second across all operations (the service's account quota: 10).</summary>
+    public double RequestsPerSecond { get; set; } = 10;
+
+    /// <summary>How many requests may go at once before pacing starts (the service's burst: 40).</summary>
+    public int Burst { get; set; } = 40;
+
+    /// <summary>The least time between two calls of one operation; the service allows one CreateDeployment every 5 s.</summary>
+    public IDictionary<string, TimeSpan> OperationIntervals { get; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal)
+    {
+        ["CreateDeployment"] = TimeSpan.FromSeconds(5),
+    };
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Petard.Core.Tests.Infrastructure;
+using Xunit;
+
+namespace Petard.Core.Tests;
+
+/// <summary>Bad parameters: a PetardException naming the operation and the member, thrown before anything is sent.</summary>
+public class BadInputTests
+{
+    public static TheoryData<string, object?, string> BadCalls => new()
+    {
+        // operation, parameters, a member (or operation) the message must name
+        { "GetRestApi", new { }, "restApiId" },
+        { "GetRestApi", new { restApiId = (string?)null }, "restApiId" },
+        { "GetRestApi", JsonDocument.Parse("{\"restApiId\":null}").RootElement, "restApiId" },
+        { "GetStage", new { restApiId = "abc123" }, "stageName" },
+        { "GetRestApi", new { restApiId = 42 }, "restApiId" },
+        { "CreateDeployment", new { restApiId = "abc123", variables = new[] { "a", "b" } }, "variables" },
+        { "CreateDeployment", new { restApiId = "abc123", cacheClusterEnabled = "yes" }, "cacheClusterEnabled" },
+        { "GetRestApis", new { limit = "ten" }, "limit" },
+        { "UpdateStage", new { restApiId = "abc123", stageName = "prod", patchOperations = new { op = "replace" } }, "patchOperations" },
+        { "PutRestApi", new { restApiId = "abc123", body = 12 }, "body" },
+        { "GetRestApi", new { restApiId = "" }, "restApiId" },
+        { "GetStage", new { restApiId = "abc123", stageName = "" }, "stageName" },
+        { "GetRestApi", new { restApiId = "abc123", restApiName = "x" }, "restApiName" },
+        { "GetRestApi", new { RestApiId = "abc123" }, "RestApiId" },
+        { "GetRestApi", "abc123", "GetRestApi" },
+        { "GetRestApi", new[] { "abc123" }, "GetRestApi" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadCalls))]
+    public async Task Bad_parameters_are_rejected_before_anything_is_sent(string operation, object? parameters, string named)
+    {
+        var handler = new RecordingHandler();
+        using var client = TestClients.Create(handler);
+
+        var error = await Assert.ThrowsAsync<PetardException>(() => client.InvokeAsync(operation, parameters));
+
+        Assert.Equal(PetardErrorCodes.InvalidInput, error.Code);
+        Assert.Contains(operation, error.Message, StringComparison.Ordinal);
+        Assert.Contains(named == operation ? operation : $"'{named}'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Theory]
+    [InlineData("GetRestApiz", "'GetRestApiz'")]
+    [InlineData("getrestapis", "Did you mean 'GetRestApis'?")]
+    public async Task Unknown_operation_is_rejected_before_anything_is_sent(string operation, string expected)
+    {
+        var handler = new RecordingHandler();
+        using var client = TestClients.Create(handler);
+
+        var error = await Assert.ThrowsAsync<PetardException>(() => client.InvokeAsync(operation));
+
+        Assert.Equal(PetardErrorCodes.InvalidInput, error.Code);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task A_member_in_the_wrong_case_is_pointed_at_its_right_spelling()
+    {
+        using var client = TestClients.Create(new RecordingHandler());
+
+        var error = await Assert.ThrowsAsync<PetardException>(() => client.InvokeAsync("GetRestApi", new { RestApiId = "abc123" }));
+
+        Assert.Contains("Did you mean 'restApiId'?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Paginating_an_operation_that_does_not_page_is_rejected()
+    {
+        var handler = new RecordingHandler();
+        using var client = TestClients.Create(handler);
+
+        var error = await Assert.ThrowsAsync<PetardException>(async () => await client.PaginateAsync("GetRestApi", new { restApiId = "a" }).ToListAsync());
+
+        Assert.Contains("GetRestApi", error.Message, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Secret_values_never_appear_in_the_message()
+    {
+        using var client = TestClients.Create(new RecordingHandler());
+
+        var error = await Assert.ThrowsAsync<PetardException>(() => client.InvokeAsync("CreateApiKey", new { name = "k", value = 123456789, enabled = true }));
+
+        Assert.Contains("'value'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("123456789", error.Message, StringComparison.Ordinal);
+    }
+}

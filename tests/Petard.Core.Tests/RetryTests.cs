@@ -1,0 +1,138 @@
+using System.Net;
+using Petard.Core.Tests.Infrastructure;
+using Petard.Execution;
+using Xunit;
+
+namespace Petard.Core.Tests;
+
+/// <summary>Which failures are retried, how often, and what the caller sees when retries run out.</summary>
+public class RetryTests
+{
+    public static TheoryData<HttpStatusCode, string, string?> Transient => new()
+    {
+        { HttpStatusCode.TooManyRequests, "{\"message\":\"Too Many Requests\"}", "0" },
+        { HttpStatusCode.ServiceUnavailable, "{\"message\":\"Service Unavailable\"}", null },
+        { HttpStatusCode.Conflict, "{\"__type\":\"ConflictException\",\"message\":\"Unable to complete operation due to concurrent modification\"}", null },
+        { HttpStatusCode.BadGateway, "<html>Bad Gateway</html>", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Transient))]
+    public async Task Transient_error_is_retried_and_then_succeeds(HttpStatusCode status, string body, string? retryAfter)
+    {
+        var headers = retryAfter is null ? Array.Empty<(string, string)>() : [("Retry-After", retryAfter)];
+        var handler = new RecordingHandler()
+            .Then(status, body, headers)
+            .Then(status, body, headers)
+            .Then(HttpStatusCode.Created, "{\"id\":\"dep1\"}");
+        using var client = TestClients.Create(handler);
+
+        var result = await client.InvokeAsync("CreateDeployment", new { restApiId = "abc123", stageName = "prod" });
+
+        Assert.Equal("dep1", result.Id);
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.All(handler.Requests, r => Assert.Equal("{\"stageName\":\"prod\"}", r.BodyText)); // the same request each time
+    }
+
+    [Fact]
+    public async Task Not_found_is_not_retried()
+    {
+        var handler = new RecordingHandler().Then(HttpStatusCode.NotFound, "{\"message\":\"Invalid API identifier\"}", ("x-amzn-ErrorType", "NotFoundException"));
+        using var client = TestClients.Create(handler);
+
+        await Assert.ThrowsAsync<PetardServiceException>(() => client.InvokeAsync("GetRestApi", new { restApiId = "abc123" }));
+
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Retries_run_out_into_PETARD1011_carrying_the_last_service_error()
+    {
+        var handler = new RecordingHandler().Then(HttpStatusCode.TooManyRequests, "{\"message\":\"Rate exceeded\"}", ("x-amzn-ErrorType", "TooManyRequestsException"), ("x-amzn-RequestId", "last-req"));
+        using var client = TestClients.Create(handler, maxAttempts: 3);
+
+        var error = await Assert.ThrowsAsync<PetardRetriesExhaustedException>(() => client.InvokeAsync("GetRestApis"));
+
+        Assert.Equal(PetardErrorCodes.RetriesExhausted, error.Code);
+        Assert.Equal(3, error.Attempts);
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.Equal("TooManyRequestsException", error.LastServiceError!.ErrorType);
+        Assert.Equal("last-req", error.LastServiceError.RequestId);
+    }
+
+    [Fact]
+    public async Task Retry_After_beyond_the_total_time_allowed_ends_the_retries_at_once()
+    {
+        var handler = new RecordingHandler().Then(HttpStatusCode.TooManyRequests, "{\"message\":\"Rate exceeded\"}", ("Retry-After", "3600"));
+        using var client = TestClients.Create(handler);
+
+        var error = await Assert.ThrowsAsync<PetardServiceException>(() => client.InvokeAsync("GetRestApis"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Connection_failure_is_retried_then_reported_as_PETARD1015()
+    {
+        var handler = new RecordingHandler().Then(_ => throw new HttpRequestException("Connection refused"));
+        using var client = TestClients.Create(handler, maxAttempts: 2);
+
+        var error = await Assert.ThrowsAsync<PetardException>(() => client.InvokeAsync("GetRestApis"));
+
+        Assert.Equal(PetardErrorCodes.Unreachable, error.Code);
+        Assert.Contains("apigateway.eu-west-1.amazonaws.com", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_attempt_that_times_out_is_retried_then_reported_as_PETARD1015()
+    {
+        var handler = new RecordingHandler().Then(_ => throw new TaskCanceledException("the attempt's token fired"));
+        using var client = TestClients.Create(handler, maxAttempts: 2);
+
+        var error = await Assert.ThrowsAsync<PetardException>(() => client.InvokeAsync("GetRestApis"));
+
+        Assert.Equal(PetardErrorCodes.Unreachable, error.Code);
+        Assert.Contains("no answer", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_the_retries_with_OperationCanceledException()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var handler = new RecordingHandler().Then(_ =>
+        {
+            cancellation.Cancel();
+            return RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}");
+        });
+        using var client = TestClients.Create(handler);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.InvokeAsync("GetRestApis", cancellationToken: cancellation.Token));
+
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public void Retry_After_is_a_floor_for_the_wait_even_above_the_backoff_cap()
+    {
+        var policy = new RetryPolicy(new PetardRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromSeconds(1) });
+
+        Assert.Equal(TimeSpan.FromSeconds(3), policy.Delay(1, TimeSpan.FromSeconds(3)));
+        Assert.InRange(policy.Delay(1, null), TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
+        Assert.InRange(policy.Delay(30, null), TimeSpan.Zero, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public void Retry_After_is_read_as_seconds_or_as_a_date()
+    {
+        using var seconds = RecordingHandler.Json(HttpStatusCode.TooManyRequests, "{}", ("Retry-After", "7"));
+        using var date = RecordingHandler.Json(HttpStatusCode.TooManyRequests, "{}", ("Retry-After", DateTimeOffset.UtcNow.AddHours(1).ToString("R")));
+        using var none = RecordingHandler.Json(HttpStatusCode.TooManyRequests, "{}");
+
+        Assert.Equal(TimeSpan.FromSeconds(7), RetryPolicy.RetryAfter(seconds));
+        Assert.InRange(RetryPolicy.RetryAfter(date)!.Value, TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(61));
+        Assert.Null(RetryPolicy.RetryAfter(none));
+    }
+}
