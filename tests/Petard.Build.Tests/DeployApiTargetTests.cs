@@ -94,7 +94,22 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public void A_trigger_change_redeploys_and_ForceDeploy_redeploys_an_unchanged_API()
+    public void A_changed_trigger_redeploys_an_unchanged_file()
+    {
+        project.Triggers.Add("1.0.0");
+        var first = project.Build();
+        gateway.Calls.Clear();
+        project.Triggers[0] = "1.0.1";
+
+        var second = project.Build();
+
+        Assert.True(second.Succeeded, second.Log.Text);
+        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment", "PutRestApi", "CreateDeployment", "UpdateStage"], gateway.Calls);
+        Assert.NotEqual(first.Property("PetardDeploymentId"), second.Property("PetardDeploymentId"));
+    }
+
+    [Fact]
+    public void ForceDeploy_redeploys_an_unchanged_API()
     {
         project.Build();
         gateway.Calls.Clear();
@@ -102,8 +117,22 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
         var forced = project.Build(globalProperties: new Dictionary<string, string?> { ["PetardForceDeploy"] = "true" });
 
         Assert.True(forced.Succeeded, forced.Log.Text);
-        Assert.Equal(1, gateway.Calls.CountOf("PutRestApi"));
-        Assert.Equal(1, gateway.Calls.CountOf("CreateDeployment"));
+        Assert.Equal(["GetRestApis", "GetStage", "PutRestApi", "CreateDeployment", "UpdateStage"], gateway.Calls);
+    }
+
+    [Fact]
+    public void Without_an_OpenAPI_file_or_triggers_an_existing_API_is_deployed_every_time()
+    {
+        var created = project.Build();
+        project.Properties.Remove("PetardOpenApiFile");
+        project.Properties["PetardRestApiId"] = created.Property("PetardRestApiId");
+        gateway.Calls.Clear();
+
+        var build = project.Build();
+
+        Assert.True(build.Succeeded, build.Log.Text);
+        Assert.Equal(["GetRestApi", "GetStage", "CreateDeployment", "UpdateStage"], gateway.Calls);
+        Assert.Contains("cannot tell whether the API changed", build.Log.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,6 +24,8 @@ internal sealed class ProjectBuilder
 
     public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
 
+    public List<string> Triggers { get; } = [];
+
     /// <summary>Method settings as item XML attributes, e.g. <c>Include="throttling/rateLimit" Value="100"</c>.</summary>
     public List<string> MethodSettings { get; } = [];
 
@@ -44,7 +46,8 @@ internal sealed class ProjectBuilder
         static string Escape(string value) => SecurityElement.Escape(value);
         var properties = string.Concat(Properties.Select(p => $"    <{p.Key}>{Escape(p.Value)}</{p.Key}>\n"));
         var variables = string.Concat(Variables.Select(v => $"    <PetardStageVariable Include=\"{Escape(v.Key)}\" Value=\"{Escape(v.Value)}\" />\n"))
-            + string.Concat(MethodSettings.Select(attributes => $"    <PetardMethodSetting {attributes} />\n"));
+            + string.Concat(MethodSettings.Select(attributes => $"    <PetardMethodSetting {attributes} />\n"))
+            + string.Concat(Triggers.Select(t => $"    <PetardDeploymentTrigger Include=\"{Escape(t)}\" />\n"));
         return $"""
             <Project>
               <Import Project="{BuildFolder}/Petard.Build.props" />

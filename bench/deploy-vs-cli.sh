@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The wall time of `dotnet build -t:DeployApi` on the already-built sample, with no change and with
+# a changed openapi.yaml, against the same steps done by hand with the AWS CLI (put-rest-api,
+# create-deployment, update-stage), both against the local emulator, in one run. Writes the table
+# into docs/deploy-benchmark.md.
+#   bench/deploy-vs-cli.sh [RUNS]      (default 5 runs of each; the median is reported)
+# Needs the .NET SDK and the AWS CLI at /usr/bin/aws. Uses a free port on 127.0.0.1 and temp folders.
+set -euo pipefail
+
+RUNS="${1:-5}"
+REPO="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="$(mktemp -d /tmp/petard-deploy-bench.XXXXXX)"
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+ENDPOINT="http://127.0.0.1:${PORT}"
+VERSION="0.1.0-bench$(date +%s)"
+GATEWAY_PID=""
+
+cleanup() {
+  if [[ -n "$GATEWAY_PID" ]]; then kill "$GATEWAY_PID" 2>/dev/null || true; wait "$GATEWAY_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# A user's shell: no machine AWS config, dummy keys for the CLI, its own package folder.
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$WORK/nuget-packages"
+export AWS_CONFIG_FILE="$WORK/aws-config" AWS_SHARED_CREDENTIALS_FILE="$WORK/aws-credentials" AWS_PAGER=""
+: > "$AWS_CONFIG_FILE"; : > "$AWS_SHARED_CREDENTIALS_FILE"
+unset AWS_PROFILE AWS_REGION AWS_DEFAULT_REGION AWS_ENDPOINT_URL AWS_ENDPOINT_URL_API_GATEWAY AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN || true
+
+echo "Packing Petard.Build $VERSION and starting the emulator on $ENDPOINT ..."
+dotnet build "$REPO/src/Petard.LocalGateway" -c Release --nologo -v:q >/dev/null
+dotnet pack "$REPO/src/Petard.Build" -c Release -o "$WORK/artifacts/packages" -p:Version="$VERSION" --nologo -v:q >/dev/null
+mkdir -p "$WORK/samples"
+cp -r "$REPO/samples/HelloApi" "$WORK/samples/HelloApi"
+rm -rf "$WORK/samples/HelloApi/bin" "$WORK/samples/HelloApi/obj"
+SAMPLE="$WORK/samples/HelloApi"
+dotnet "$REPO/src/Petard.LocalGateway/bin/Release/net10.0/Petard.LocalGateway.dll" --port "$PORT" >"$WORK/gateway.log" 2>&1 &
+GATEWAY_PID=$!
+for _ in $(seq 50); do curl -s -o /dev/null "$ENDPOINT/" && break; sleep 0.2; done
+
+# Build servers off: every build is a fresh MSBuild process, as in CI, and nothing is left running.
+deploy() { dotnet build "$SAMPLE" -t:DeployApi --disable-build-servers -p:PetardEndpointUrl="$ENDPOINT" -p:PetardBuildVersion="$VERSION" -p:NuGetAudit=false --nologo -v:m "$@"; }
+aws_gw() { AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench-secret /usr/bin/aws --endpoint-url "$ENDPOINT" --region us-east-1 --output text apigateway "$@"; }
+now() { date +%s.%N; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+change_openapi() { sed -i "s/^  description: .*/  description: The Petard.Build sample API, change $1./" "$SAMPLE/openapi.yaml"; }
+
+echo "First deploy (restore, build, create the API) ..."
+deploy >"$WORK/first.log"
+API_ID="$(aws_gw get-rest-apis --query "items[?name=='HelloApi'].id | [0]")"
+deploy >/dev/null   # settles incremental build state
+
+unchanged=(); changed=(); cli=()
+for i in $(seq "$RUNS"); do
+  start=$(now); deploy >"$WORK/unchanged.log"; end=$(now)
+  unchanged+=("$(echo "$end - $start" | bc)")
+
+  change_openapi "msbuild-$i"
+  start=$(now); deploy >"$WORK/changed.log"; end=$(now)
+  changed+=("$(echo "$end - $start" | bc)")
+
+  change_openapi "cli-$i"
+  start=$(now)
+  aws_gw put-rest-api --rest-api-id "$API_ID" --mode overwrite --body "fileb://$SAMPLE/openapi.yaml" >/dev/null
+  DEPLOYMENT_ID="$(aws_gw create-deployment --rest-api-id "$API_ID" --query id)"
+  aws_gw update-stage --rest-api-id "$API_ID" --stage-name dev --patch-operations "op=replace,path=/deploymentId,value=$DEPLOYMENT_ID" >/dev/null
+  end=$(now)
+  cli+=("$(echo "$end - $start" | bc)")
+
+  deploy >/dev/null   # the stage points at the CLI's deployment: make the next run's state Petard's again
+done
+grep -q "up to date" "$WORK/unchanged.log" || { echo "the unchanged deploy was not up to date:"; cat "$WORK/unchanged.log"; exit 1; }
+
+U=$(printf '%s\n' "${unchanged[@]}" | median)
+C=$(printf '%s\n' "${changed[@]}" | median)
+A=$(printf '%s\n' "${cli[@]}" | median)
+RU=$(printf '%.2f' "$(echo "scale=4; $U / $A" | bc)"); RC=$(printf '%.2f' "$(echo "scale=4; $C / $A" | bc)")
+U=$(printf '%.2f' "$U"); C=$(printf '%.2f' "$C"); A=$(printf '%.2f' "$A")
+
+cat > "$REPO/docs/deploy-benchmark.md" <<MD
+# Deploy benchmark: \`dotnet build -t:DeployApi\` vs the AWS CLI
+
+Measured by \`bench/deploy-vs-cli.sh $RUNS\` on $(date -u +%Y-%m-%d) ($(nproc) cores, .NET SDK $(dotnet --version),
+$(/usr/bin/aws --version 2>&1 | cut -d' ' -f1)), both against the local emulator on loopback; median of $RUNS runs each, in one run.
+
+| What | Wall time (s) | Ratio to the AWS CLI steps |
+| --- | --- | --- |
+| \`dotnet build -t:DeployApi\`, already built, **no change** (reads only: GetRestApis, GetStage, GetDeployment) | $U | $RU |
+| \`dotnet build -t:DeployApi\`, already built, **openapi.yaml changed** (PutRestApi, CreateDeployment, UpdateStage) | $C | $RC |
+| AWS CLI: \`put-rest-api\` + \`create-deployment\` + \`update-stage\` (three processes) | $A | 1.00 |
+
+The build includes what a user's command includes: MSBuild start, restore and incremental build
+checks, the task host process Petard's tasks run in, and the deploy itself. Build servers are off
+(\`--disable-build-servers\`), so every run is a fresh MSBuild process as in CI; with node reuse on
+a developer's machine the build is faster. The CLI steps have no change detection: they write every
+time, where the unchanged deploy writes nothing. The machine was shared with other work while
+measuring: read the ratios, not the absolute times.
+MD
+cat "$REPO/docs/deploy-benchmark.md"
