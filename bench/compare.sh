@@ -41,7 +41,7 @@ import json, sys, time
 import boto3
 url, api, calls, static_url = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 def per_call_ms(client, rest_api_id):
-    for _ in range(10):
+    for _ in range(calls):
         client.get_rest_api(restApiId=rest_api_id)
     t = time.perf_counter()
     for _ in range(calls):
