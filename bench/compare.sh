@@ -77,5 +77,5 @@ print()
 print(f"Against the static responder (client cost alone): Petard {ours['perCallStaticMs']:.3f} ms, boto3 {boto['perCallStaticMs']:.3f} ms per GetRestApi, ratio {boto['perCallStaticMs']/ours['perCallStaticMs']:.1f}.")
 print()
 print(f"Items listed: Petard {ours['listed']}, boto3 {boto['listed']}, AWS CLI {cli_listed}.")
-print(f"Petard's peak live managed memory while listing (pages of 500): {ours['listPeakLiveKiBQuarter']} KiB for {ours['listedQuarter']} resources, {ours['listPeakLiveKiB']} KiB for {ours['listed']}.")
+print(f"Petard's peak live managed heap (whole process, after a forced GC every 50 items) while listing with pages of 500: {ours['listPeakLiveKiBQuarter']} KiB for {ours['listedQuarter']} resources, {ours['listPeakLiveKiB']} KiB for {ours['listed']}.")
 PY
