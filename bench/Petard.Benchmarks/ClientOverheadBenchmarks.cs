@@ -42,29 +42,24 @@ public class ClientOverheadBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "raw HttpClient (floor)")]
-    public async Task<int> RawHttpClient()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, rawUri);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var response = await raw.SendAsync(request);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        return body.Length;
-    }
+    public Task<int> RawHttpClient() => SendPrebuiltAsync(raw);
 
     [Benchmark(Description = "HttpClient + AWSSDK SigV4SigningHandler")]
-    public async Task<int> SignedHttpClient()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, rawUri);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var response = await signedRaw.SendAsync(request);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        return body.Length;
-    }
+    public Task<int> SignedHttpClient() => SendPrebuiltAsync(signedRaw);
 
     [Benchmark(Description = "PetardClient.InvokeAsync GetRestApi")]
     public async Task<string?> PetardInvoke()
     {
         var api = await client.InvokeAsync("GetRestApi", new { restApiId = "a1b2c3d4e5" });
         return api.Id;
+    }
+
+    private async Task<int> SendPrebuiltAsync(HttpClient http)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, rawUri);
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return body.Length;
     }
 }
