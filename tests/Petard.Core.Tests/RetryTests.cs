@@ -119,7 +119,7 @@ public class RetryTests
     {
         var policy = new RetryPolicy(new PetardRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromSeconds(1) });
 
-        Assert.Equal(TimeSpan.FromSeconds(3), policy.Delay(1, TimeSpan.FromSeconds(3)));
+        Assert.InRange(policy.Delay(1, TimeSpan.FromSeconds(3)), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(6)); // jittered above the floor
         Assert.InRange(policy.Delay(1, null), TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
         Assert.InRange(policy.Delay(30, null), TimeSpan.Zero, TimeSpan.FromSeconds(1));
     }

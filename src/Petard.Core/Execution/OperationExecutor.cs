@@ -20,9 +20,11 @@ internal sealed class OperationExecutor(HttpClient http, Uri endpoint, RetryPoli
             TimeSpan? retryAfter = null;
             Exception failure;
             var mayRetry = true;
+            // An attempt gets its own timeout, or what is left of the call's total time when that is less.
+            var (budget, budgetName) = AttemptBudget(clock.Elapsed);
             using (var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                attemptTimeout.CancelAfter(retry.Options.AttemptTimeout);
+                attemptTimeout.CancelAfter(budget);
                 try
                 {
                     using var message = request.ToHttpRequest(endpoint);
@@ -40,12 +42,18 @@ internal sealed class OperationExecutor(HttpClient http, Uri endpoint, RetryPoli
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     mayRetry = RetryPolicy.IsIdempotent(operation);
-                    failure = new PetardException(PetardErrorCodes.Unreachable, $"{operation.Name}: no answer from {endpoint.GetLeftPart(UriPartial.Authority)} within {retry.Options.AttemptTimeout.TotalSeconds:0.#} s.{OutcomeNote(operation)}", ex);
+                    failure = new PetardException(PetardErrorCodes.Unreachable, $"{operation.Name}: no answer from {endpoint.GetLeftPart(UriPartial.Authority)} within {budget.TotalSeconds:0.###} s ({budgetName}).{OutcomeNote(operation)}", ex);
                 }
                 catch (HttpRequestException ex)
                 {
                     mayRetry = RetryPolicy.IsIdempotent(operation) || RetryPolicy.NeverSent(ex);
                     failure = new PetardException(PetardErrorCodes.Unreachable, $"{operation.Name}: could not reach {endpoint.GetLeftPart(UriPartial.Authority)}: {ex.Message}{(RetryPolicy.NeverSent(ex) ? string.Empty : OutcomeNote(operation))}", ex);
+                }
+                catch (IOException ex)
+                {
+                    // The connection broke while the answer's body was read (HttpIOException): the request was sent.
+                    mayRetry = RetryPolicy.IsIdempotent(operation);
+                    failure = new PetardException(PetardErrorCodes.Unreachable, $"{operation.Name}: the connection to {endpoint.GetLeftPart(UriPartial.Authority)} broke while the answer was read: {ex.Message}{OutcomeNote(operation)}", ex);
                 }
             }
 
@@ -59,6 +67,14 @@ internal sealed class OperationExecutor(HttpClient http, Uri endpoint, RetryPoli
 
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private (TimeSpan Budget, string Name) AttemptBudget(TimeSpan elapsed)
+    {
+        var left = retry.Options.MaxTotalTime - elapsed;
+        return left < retry.Options.AttemptTimeout
+            ? (left > TimeSpan.Zero ? left : TimeSpan.Zero, "what was left of PetardRetryOptions.MaxTotalTime")
+            : (retry.Options.AttemptTimeout, "PetardRetryOptions.AttemptTimeout");
     }
 
     private static string OutcomeNote(Model.OperationDefinition operation) =>

@@ -11,6 +11,13 @@ internal sealed class RequestPacer
 {
     private static readonly ConcurrentDictionary<string, TokenBucket> Buckets = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The service measures an operation's interval when calls arrive, not when they leave: spacing
+    /// departures exactly at the quota lets network and scheduling jitter bring two arrivals closer
+    /// than the quota allows. A tenth more keeps them apart.
+    /// </summary>
+    private const double IntervalMargin = 1.1;
+
     private readonly string endpointKey;
     private readonly PetardPacingOptions options;
     private readonly bool enabled;
@@ -29,16 +36,33 @@ internal sealed class RequestPacer
             return;
         }
 
-        var wait = Bucket("*", options.RequestsPerSecond, options.Burst).Take();
+        await DelayAsync(Bucket("*", options.RequestsPerSecond, options.Burst), cancellationToken).ConfigureAwait(false);
+
+        // The operation's own bucket is taken last, once the account-wide wait is over: taken together,
+        // a long account-wide wait would swallow the operation's spacing and send its calls in a clump.
         if (options.OperationIntervals.TryGetValue(operation, out var interval) && interval > TimeSpan.Zero)
         {
-            var own = Bucket(operation, 1 / interval.TotalSeconds, 1).Take();
-            wait = own > wait ? own : wait;
+            await DelayAsync(Bucket(operation, 1 / (interval.TotalSeconds * IntervalMargin), 1), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Takes a token and waits for it; a cancelled wait gives the token back, since no call used it.</summary>
+    private static async Task DelayAsync(TokenBucket bucket, CancellationToken cancellationToken)
+    {
+        var wait = bucket.Take(out var ticket);
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
         }
 
-        if (wait > TimeSpan.Zero)
+        try
         {
             await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            bucket.Return(ticket);
+            throw;
         }
     }
 

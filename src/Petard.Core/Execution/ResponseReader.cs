@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Petard.Model;
 
 namespace Petard.Execution;
@@ -15,6 +16,9 @@ internal static class ResponseReader
 {
     /// <summary>The largest response Petard reads; API Gateway's own limits are far below it.</summary>
     public const int MaxResponseBytes = 64 * 1024 * 1024;
+
+    /// <summary>The message of an error answered without one.</summary>
+    public const string NoMessage = "(no message)";
 
     private const int MessageExcerptLength = 200;
 
@@ -39,6 +43,13 @@ internal static class ResponseReader
             return new Resource(default, response.StatusCode, requestId, headers);
         }
 
+        // JsonDocument leaves string contents unchecked until they are read: a Resource over invalid
+        // UTF-8 would throw InvalidOperationException later, in the caller's hands.
+        if (!Utf8.IsValid(bytes))
+        {
+            throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is not valid UTF-8: {SuccessExcerpt(bytes)}");
+        }
+
         try
         {
             // One pass into an unpooled document that lives as long as the Resource (no Clone copy);
@@ -46,14 +57,14 @@ internal static class ResponseReader
             var root = JsonSerializer.Deserialize<JsonElement>(bytes);
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is JSON but not an object: {Excerpt(bytes)}");
+                throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object.");
             }
 
             return new Resource(root, response.StatusCode, requestId, headers);
         }
         catch (JsonException ex)
         {
-            throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is not valid JSON: {Excerpt(bytes)}", ex);
+            throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is not valid JSON: {SuccessExcerpt(bytes)}", ex);
         }
     }
 
@@ -67,7 +78,11 @@ internal static class ResponseReader
             type = header.Split(':')[0].Trim();
         }
 
-        if (body.Length > 0)
+        if (body.Length > 0 && !Utf8.IsValid(body))
+        {
+            message = Excerpt(body);
+        }
+        else if (body.Length > 0)
         {
             try
             {
@@ -99,7 +114,7 @@ internal static class ResponseReader
             HttpStatusCode.ServiceUnavailable => "ServiceUnavailableException",
             _ => $"Http{(int)status}",
         };
-        return new PetardServiceException(type, message ?? "(no message)", status, requestId, operation.Name);
+        return new PetardServiceException(type, message ?? NoMessage, status, requestId, operation.Name);
     }
 
     private static async Task<byte[]> ReadBodyAsync(OperationDefinition operation, HttpResponseMessage response, CancellationToken cancellationToken)
@@ -150,6 +165,19 @@ internal static class ResponseReader
 
     private static string? StringProperty(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>
+    /// What a broken success answer looked like. A page from a proxy is quoted; JSON is not, since a
+    /// success may carry secrets (an API key's value, GetApiKey with includeValue) that a cut answer
+    /// would otherwise carry into a log.
+    /// </summary>
+    private static string SuccessExcerpt(byte[] body)
+    {
+        var start = Array.FindIndex(body, b => b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'));
+        return start >= 0 && body[start] is (byte)'{' or (byte)'['
+            ? $"{body.Length} bytes of JSON, cut short or malformed (not quoted: it may hold secrets)"
+            : Excerpt(body);
+    }
 
     private static string Excerpt(byte[] body)
     {

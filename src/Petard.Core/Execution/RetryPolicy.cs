@@ -4,7 +4,7 @@ namespace Petard.Execution;
 
 /// <summary>
 /// Decides whether a failed attempt is worth another, and how long to wait: exponential backoff
-/// with full jitter, never shorter than the service's <c>Retry-After</c>. MaxDelay caps our own
+/// with full jitter, never shorter than the service's <c>Retry-After</c> (and jittered above it). MaxDelay caps our own
 /// backoff, not the server's demand: retrying before Retry-After only earns another 429, so a
 /// wait the total time cannot afford ends the retries instead.
 /// </summary>
@@ -15,7 +15,6 @@ internal sealed class RetryPolicy(PetardRetryOptions options)
         "TooManyRequestsException",
         "LimitExceededException",
         "ServiceUnavailableException",
-        "ConflictException",
         "ThrottlingException",
         "Throttling",
         "RequestTimeout",
@@ -39,14 +38,35 @@ internal sealed class RetryPolicy(PetardRetryOptions options)
         error.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError;
 
     public static bool IsRetryable(PetardServiceException error) =>
-        RetryableErrorTypes.Contains(error.ErrorType) || (int)error.StatusCode >= 500 || error.StatusCode == HttpStatusCode.TooManyRequests;
+        error.ErrorType == "ConflictException"
+            ? IsConcurrentModification(error)
+            : RetryableErrorTypes.Contains(error.ErrorType) || (int)error.StatusCode >= 500 || error.StatusCode == HttpStatusCode.TooManyRequests;
 
-    /// <summary>The wait before attempt <paramref name="attempt"/> + 1 (attempts count from 1).</summary>
+    /// <summary>
+    /// The service answers ConflictException both for a concurrent modification ("Unable to complete
+    /// operation due to concurrent modification. Please try again later."), which passes, and for a
+    /// duplicate ("Stage already exists"), which no retry can fix: only the first is retried.
+    /// </summary>
+    private static bool IsConcurrentModification(PetardServiceException error) =>
+        error.ServiceMessage == ResponseReader.NoMessage
+        || error.ServiceMessage.Contains("concurrent", StringComparison.OrdinalIgnoreCase)
+        || error.ServiceMessage.Contains("try again", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The wait before attempt <paramref name="attempt"/> + 1 (attempts count from 1). With a
+    /// <c>Retry-After</c>, the jitter goes on top of it, over as long again: every client the service
+    /// throttled at once hears the same Retry-After, and coming back all at the same instant would
+    /// let one through and throttle the rest again.
+    /// </summary>
     public TimeSpan Delay(int attempt, TimeSpan? retryAfter)
     {
         var ceiling = Math.Min(Options.MaxDelay.TotalMilliseconds, Options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
-        var jittered = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
-        return retryAfter is { } floor && floor > jittered ? floor : jittered;
+        if (retryAfter is { } floor && floor > TimeSpan.Zero)
+        {
+            return floor + TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Max(ceiling, floor.TotalMilliseconds));
+        }
+
+        return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
     }
 
     public static TimeSpan? RetryAfter(HttpResponseMessage response)

@@ -18,6 +18,7 @@ internal sealed class TokenBucket
 #endif
     private double tokens;
     private double lastRefill;
+    private long takes;
 
     public TokenBucket(double ratePerSecond, double capacity)
     {
@@ -27,7 +28,10 @@ internal sealed class TokenBucket
     }
 
     /// <summary>Takes one token and returns how long the caller must wait before using it.</summary>
-    public TimeSpan Take()
+    public TimeSpan Take() => Take(out _);
+
+    /// <summary>Takes one token; <paramref name="ticket"/> identifies the take for <see cref="Return"/>.</summary>
+    public TimeSpan Take(out long ticket)
     {
         lock (gate)
         {
@@ -35,7 +39,24 @@ internal sealed class TokenBucket
             tokens = Math.Min(capacity, tokens + ((now - lastRefill) * ratePerSecond));
             lastRefill = now;
             tokens -= 1;
+            ticket = ++takes;
             return tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-tokens / ratePerSecond);
+        }
+    }
+
+    /// <summary>
+    /// Gives back the token of a call cancelled before it was sent, when it was the last one taken:
+    /// callers after it already sleep until their own slots, and a refund would hand one of those out twice.
+    /// </summary>
+    public void Return(long ticket)
+    {
+        lock (gate)
+        {
+            if (ticket == takes)
+            {
+                tokens = Math.Min(capacity, tokens + 1);
+                takes--;
+            }
         }
     }
 }

@@ -26,11 +26,37 @@ internal sealed class Deployments(WorkflowRun run, string restApiId)
     /// <summary>Creates a deployment (no stage: the stage is ensured separately); null in a dry run.</summary>
     public async Task<string?> CreateAsync(string? description, string? fingerprint, CancellationToken cancellationToken)
     {
-        var result = await run.WriteAsync(
-            "CreateDeployment",
-            new { restApiId, description = DeploymentFingerprint.Describe(description, fingerprint) },
-            created => created is null ? "created a deployment" : $"created deployment {created.Id}",
-            cancellationToken).ConfigureAwait(false);
+        var parameters = new { restApiId, description = DeploymentFingerprint.Describe(description, fingerprint) };
+        static string Change(Resource? created) => created is null ? "created a deployment" : $"created deployment {created.Id}";
+        var result = fingerprint is null
+            ? await run.WriteAsync("CreateDeployment", parameters, Change, cancellationToken).ConfigureAwait(false)
+            : await run.WriteOnceAsync("CreateDeployment", parameters, Change, ct => FindAsync(fingerprint, ct), cancellationToken).ConfigureAwait(false);
         return result?.Id;
     }
+
+    /// <summary>The newest deployment carrying the fingerprint: one whose CreateDeployment answer was lost.</summary>
+    private async Task<Resource?> FindAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        Resource? newest = null;
+        string? position = null;
+        do
+        {
+            var page = await run.ReadAsync("GetDeployments", position is null ? new { restApiId, limit = 500 } : new { restApiId, limit = 500, position }, cancellationToken).ConfigureAwait(false);
+            foreach (var deployment in page.Items.Where(d => DeploymentFingerprint.Read(d.GetString("description")) == fingerprint))
+            {
+                if (newest is null || CreatedDate(deployment) >= CreatedDate(newest))
+                {
+                    newest = deployment;
+                }
+            }
+
+            position = page.Position == position ? null : page.Position;
+        }
+        while (position is not null);
+
+        return newest;
+    }
+
+    private static double CreatedDate(Resource deployment) =>
+        deployment["createdDate"].ValueKind == System.Text.Json.JsonValueKind.Number ? deployment["createdDate"].GetDouble() : 0;
 }

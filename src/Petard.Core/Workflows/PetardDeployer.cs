@@ -145,6 +145,7 @@ public sealed class PetardDeployer
     {
         StageRules.ValidateStageName(request.StageName);
         StageRules.ValidateVariables(request.Variables);
+        StageRules.ValidateCacheClusterSize(request.CacheClusterSize);
         StagePatchPlanner.ValidateMethodSettings(request.MethodSettings);
     }
 

@@ -24,14 +24,37 @@ internal static class StagePatchPlanner
         ["caching/unauthorizedCacheControlHeaderStrategy"] = "unauthorizedCacheControlHeaderStrategy",
     };
 
-    /// <summary>Checks method setting paths before any call.</summary>
+    // The values the service accepts for each setting (its MethodSetting reference), checked before any call.
+    private static readonly Dictionary<string, (Func<string, bool> Accepts, string Expected)> MethodSettingValues = new(StringComparer.Ordinal)
+    {
+        ["metrics/enabled"] = (IsBool, "true or false"),
+        ["logging/loglevel"] = (v => v is "OFF" or "ERROR" or "INFO", "OFF, ERROR or INFO"),
+        ["logging/dataTrace"] = (IsBool, "true or false"),
+        ["throttling/burstLimit"] = (v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out _), "a whole number, e.g. 100"),
+        ["throttling/rateLimit"] = (v => double.TryParse(v, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _), "a number of requests per second, e.g. 50.5"),
+        ["caching/enabled"] = (IsBool, "true or false"),
+        ["caching/ttlInSeconds"] = (v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var ttl) && ttl <= 3600, "0 to 3600 seconds"),
+        ["caching/dataEncrypted"] = (IsBool, "true or false"),
+        ["caching/requireAuthorizationForCacheControl"] = (IsBool, "true or false"),
+        ["caching/unauthorizedCacheControlHeaderStrategy"] = (v => v is "FAIL_WITH_403" or "SUCCEED_WITH_RESPONSE_HEADER" or "SUCCEED_WITHOUT_RESPONSE_HEADER", "FAIL_WITH_403, SUCCEED_WITH_RESPONSE_HEADER or SUCCEED_WITHOUT_RESPONSE_HEADER"),
+    };
+
+    /// <summary>Checks method setting paths and values before any call.</summary>
     public static void ValidateMethodSettings(IDictionary<string, string>? methodSettings)
     {
-        foreach (var path in methodSettings?.Keys ?? [])
+        foreach (var (path, value) in methodSettings ?? new Dictionary<string, string>())
         {
             _ = ParseMethodSetting(path);
+            var setting = string.Join('/', path.TrimStart('/').Split('/')[2..]);
+            var (accepts, expected) = MethodSettingValues[setting];
+            if (value is null || !accepts(value))
+            {
+                throw new PetardException(PetardErrorCodes.InvalidInput, $"The method setting '{path}' has the value '{value}', which the service does not accept: use {expected}.");
+            }
         }
     }
+
+    private static bool IsBool(string value) => bool.TryParse(value, out _);
 
     /// <param name="stage">The stage as GetStage returned it; an empty object for a stage just created.</param>
     /// <param name="request">The declared settings.</param>

@@ -9,6 +9,9 @@ internal static class StageRules
     public const int MaxVariableNameLength = 64;
     public const int MaxVariableValueLength = 512;
 
+    /// <summary>The cache cluster sizes the service offers, in GB.</summary>
+    public static readonly IReadOnlyList<string> CacheClusterSizes = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"];
+
     private static readonly SearchValues<char> StageNameChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
     private static readonly SearchValues<char> VariableNameChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
     private static readonly SearchValues<char> VariableValueChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#&=,");
@@ -45,6 +48,14 @@ internal static class StageRules
             {
                 throw new PetardException(PetardErrorCodes.InvalidStageVariable, $"The value of stage variable '{name}' is not valid: it must be 1 to {MaxVariableValueLength} characters of letters, digits and -._~:/?#&=, only.");
             }
+        }
+    }
+
+    public static void ValidateCacheClusterSize(string? size)
+    {
+        if (size is not null && !CacheClusterSizes.Contains(size))
+        {
+            throw new PetardException(PetardErrorCodes.InvalidInput, $"The cache cluster size '{size}' is not one the service offers: use one of {string.Join(", ", CacheClusterSizes)} (GB).");
         }
     }
 }

@@ -40,7 +40,7 @@ internal sealed class StageWriter(WorkflowRun run, string restApiId)
             throw new PetardException(PetardErrorCodes.InvalidInput, $"The stage '{stageName}' does not exist, and no deployment id was given to create it with. Create a deployment first (PetardCreateDeployment) and pass its id.");
         }
 
-        await run.WriteAsync(
+        await run.WriteOnceAsync(
             "CreateStage",
             new
             {
@@ -53,7 +53,8 @@ internal sealed class StageWriter(WorkflowRun run, string restApiId)
                 cacheClusterEnabled = request.CacheClusterEnabled,
                 cacheClusterSize = request.CacheClusterSize,
             },
-            $"created stage '{stageName}'" + (request.Variables is { Count: > 0 } v ? $" with variables {string.Join(", ", v.Keys.Order(StringComparer.Ordinal))}" : ""),
+            _ => $"created stage '{stageName}'" + (request.Variables is { Count: > 0 } v ? $" with variables {string.Join(", ", v.Keys.Order(StringComparer.Ordinal))}" : ""),
+            ct => run.ReadOrNullAsync("GetStage", new { restApiId, stageName }, ct), // a stage is created whole or not at all
             cancellationToken).ConfigureAwait(false);
 
         // CreateStage takes no method settings: they follow in one patch.

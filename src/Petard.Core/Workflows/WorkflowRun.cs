@@ -65,6 +65,28 @@ internal sealed class WorkflowRun
         return result;
     }
 
+    /// <summary>
+    /// Sends a write that is not idempotent (a POST). When its answer is lost (PETARD1015: the request
+    /// may have reached the service), <paramref name="findWritten"/> looks for what it would have
+    /// written; the write is sent again only when nothing is found, so a dropped connection costs
+    /// neither a failed deploy nor a duplicate.
+    /// </summary>
+    public async Task<Resource?> WriteOnceAsync(string operation, object parameters, Func<Resource?, string> change, Func<CancellationToken, Task<Resource?>> findWritten, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WriteAsync(operation, parameters, change, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PetardException ex) when (ex.Code == PetardErrorCodes.Unreachable)
+        {
+            Log.Warning($"{operation}: the answer was lost, so Petard checks whether the call took effect before sending it again ({ex.Message})");
+            var written = await findWritten(cancellationToken).ConfigureAwait(false)
+                ?? await ReadAsync(operation, parameters, cancellationToken).ConfigureAwait(false);
+            Change(change(written));
+            return written;
+        }
+    }
+
     /// <summary>Records a change the last write made (a dry run: would make).</summary>
     public void Change(string change)
     {

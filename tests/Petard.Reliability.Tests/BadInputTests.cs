@@ -1,0 +1,80 @@
+using System.Text;
+using Petard.Reliability.Tests.Infrastructure;
+using Petard.Workflows;
+
+namespace Petard.Reliability.Tests;
+
+/// <summary>
+/// Every invalid input is refused with its code before the first call: the emulator's call log
+/// stays empty, so nothing can be half-changed on the service.
+/// </summary>
+public sealed class BadInputTests : GatewayScenario
+{
+    private const string Valid = "valid";
+
+    public static TheoryData<string, string> Cases => CaseTable.NamesAndCodes(Inputs, c => c.Code);
+
+    private static readonly Dictionary<string, (Action<DeployApiRequest, Apis> Spoil, string Code)> Inputs = new()
+    {
+        ["no REST API id or name"] = ((r, _) => r.RestApiName = null, PetardErrorCodes.MissingRestApi),
+        ["empty stage name"] = ((r, _) => r.StageName = "", PetardErrorCodes.InvalidStageName),
+        ["blank stage name"] = ((r, _) => r.StageName = "   ", PetardErrorCodes.InvalidStageName),
+        ["stage name with a space"] = ((r, _) => r.StageName = "my stage", PetardErrorCodes.InvalidStageName),
+        ["stage name with a slash"] = ((r, _) => r.StageName = "dev/1", PetardErrorCodes.InvalidStageName),
+        ["stage name with a non-ASCII letter"] = ((r, _) => r.StageName = "développement", PetardErrorCodes.InvalidStageName),
+        ["stage name of 129 characters"] = ((r, _) => r.StageName = new string('s', 129), PetardErrorCodes.InvalidStageName),
+        ["empty variable name"] = ((r, _) => r.Variables![""] = "x", PetardErrorCodes.InvalidStageVariable),
+        ["variable name with a hyphen"] = ((r, _) => r.Variables!["log-level"] = "x", PetardErrorCodes.InvalidStageVariable),
+        ["variable name of 65 characters"] = ((r, _) => r.Variables![new string('v', 65)] = "x", PetardErrorCodes.InvalidStageVariable),
+        ["empty variable value"] = ((r, _) => r.Variables!["release"] = "", PetardErrorCodes.InvalidStageVariable),
+        ["variable value with a space"] = ((r, _) => r.Variables!["release"] = "r 2", PetardErrorCodes.InvalidStageVariable),
+        ["variable value with a quote"] = ((r, _) => r.Variables!["release"] = "r\"2", PetardErrorCodes.InvalidStageVariable),
+        ["variable value of 513 characters"] = ((r, _) => r.Variables!["release"] = new string('r', 513), PetardErrorCodes.InvalidStageVariable),
+        ["method setting path with three parts"] = ((r, _) => r.MethodSettings = new Dictionary<string, string> { ["*/throttling/rateLimit"] = "10" }, PetardErrorCodes.InvalidInput),
+        ["method setting path with an unknown setting"] = ((r, _) => r.MethodSettings = new Dictionary<string, string> { ["*/*/throttling/speed"] = "10" }, PetardErrorCodes.InvalidInput),
+        ["method setting path with an empty method"] = ((r, _) => r.MethodSettings = new Dictionary<string, string> { ["~1pets//logging/loglevel"] = "INFO" }, PetardErrorCodes.InvalidInput),
+        ["method setting rateLimit that is not a number"] = ((r, _) => r.MethodSettings = new Dictionary<string, string> { ["*/*/throttling/rateLimit"] = "fast" }, PetardErrorCodes.InvalidInput),
+        ["method setting loglevel that is not a level"] = ((r, _) => r.MethodSettings = new Dictionary<string, string> { ["*/*/logging/loglevel"] = "LOUD" }, PetardErrorCodes.InvalidInput),
+        ["cache cluster size the service does not offer"] = ((r, _) => r.CacheClusterSize = "3", PetardErrorCodes.InvalidInput),
+        ["put mode that is neither overwrite nor merge"] = ((r, _) => r.PutMode = "replace", PetardErrorCodes.InvalidInput),
+        ["OpenAPI file that does not exist"] = ((r, a) => r.OpenApiFile = Path.Combine(a.Folder, "nowhere.yaml"), PetardErrorCodes.OpenApiFileMissing),
+        ["OpenAPI file that is a folder"] = ((r, a) => r.OpenApiFile = a.Folder, PetardErrorCodes.OpenApiFileMissing),
+        ["OpenAPI file that is empty"] = ((r, a) => r.OpenApiFile = a.WriteRaw("empty.yaml", []), PetardErrorCodes.OpenApiFileInvalid),
+        ["OpenAPI file with invalid YAML"] = ((r, a) => r.OpenApiFile = a.WriteRaw("bad.yaml", Encoding.UTF8.GetBytes("openapi: 3.0.1\ninfo:\n  title: [unclosed\n")), PetardErrorCodes.OpenApiFileInvalid),
+        ["OpenAPI file with invalid JSON"] = ((r, a) => r.OpenApiFile = a.WriteRaw("bad.json", Encoding.UTF8.GetBytes("{\"openapi\": \"3.0.1\", \"info\": {")), PetardErrorCodes.OpenApiFileInvalid),
+        ["OpenAPI file that is a YAML list"] = ((r, a) => r.OpenApiFile = a.WriteRaw("list.yaml", Encoding.UTF8.GetBytes("- openapi\n- 3.0.1\n")), PetardErrorCodes.OpenApiFileInvalid),
+        ["OpenAPI file of Swagger 1.2"] = ((r, a) => r.OpenApiFile = a.WriteRaw("old.json", Encoding.UTF8.GetBytes("{\"swagger\":\"1.2\",\"info\":{\"title\":\"t\"}}")), PetardErrorCodes.OpenApiFileInvalid),
+        ["OpenAPI file without info"] = ((r, a) => r.OpenApiFile = a.WriteRaw("noinfo.yaml", Encoding.UTF8.GetBytes("openapi: 3.0.1\npaths: {}\n")), PetardErrorCodes.OpenApiFileInvalid),
+        ["OpenAPI file that is not UTF-8"] = ((r, a) => r.OpenApiFile = a.WriteRaw("latin1.yaml", [.. Encoding.ASCII.GetBytes("openapi: 3.0.1\ninfo:\n  title: caf"), 0xE9, 0x0A]), PetardErrorCodes.OpenApiFileInvalid),
+        ["OpenAPI file over 6 MB"] = ((r, a) => r.OpenApiFile = a.WriteRaw("huge.json", Encoding.UTF8.GetBytes("{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"t\",\"version\":\"1\"},\"x-pad\":\"" + new string('p', 6 * 1024 * 1024) + "\"}")), PetardErrorCodes.OpenApiFileInvalid),
+        ["OpenAPI file nested 100,000 deep"] = ((r, a) => r.OpenApiFile = a.WriteRaw("deep.yaml", Encoding.UTF8.GetBytes("openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-deep: " + new string('[', 100_000) + new string(']', 100_000) + "\n")), PetardErrorCodes.OpenApiFileInvalid),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task An_invalid_input_is_refused_with_its_code_before_any_call(string input, string code)
+    {
+        var request = Request("orders", Apis.Write("orders", Valid));
+        Inputs[input].Spoil(request, Apis);
+        using var client = Client();
+
+        var error = await Assert.ThrowsAnyAsync<PetardException>(() => new PetardDeployer(client).DeployApiAsync(request));
+
+        Assert.Equal(code, error.Code);
+        Assert.Empty(Gateway.Calls);
+    }
+
+    [Fact]
+    public async Task An_OpenAPI_file_another_process_holds_locked_is_reported_unreadable_before_any_call()
+    {
+        var file = Apis.Write("orders", Valid);
+        using var locked = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        using var client = Client();
+
+        var error = await Assert.ThrowsAnyAsync<PetardException>(() => new PetardDeployer(client).DeployApiAsync(Request("orders", file)));
+
+        Assert.Equal(PetardErrorCodes.OpenApiFileMissing, error.Code);
+        Assert.Contains("cannot be read", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Gateway.Calls);
+    }
+}
