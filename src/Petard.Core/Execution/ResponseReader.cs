@@ -57,7 +57,7 @@ internal static class ResponseReader
             var root = JsonSerializer.Deserialize<JsonElement>(bytes);
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object.");
+                throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object.");
             }
 
             return new Resource(root, response.StatusCode, requestId, headers);
