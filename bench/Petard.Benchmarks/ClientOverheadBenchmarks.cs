@@ -15,6 +15,7 @@ public class ClientOverheadBenchmarks
     private HttpClient raw = null!;
     private PetardClient client = null!;
     private Uri rawUri = null!;
+    private HttpClient signedRaw = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -22,6 +23,8 @@ public class ClientOverheadBenchmarks
         responder = new StaticResponder();
         raw = new HttpClient(new SocketsHttpHandler());
         rawUri = new Uri(responder.Url, "restapis/a1b2c3d4e5");
+        signedRaw = new HttpClient(new Amazon.Runtime.Signing.SigV4SigningHandler(
+            new BasicAWSCredentials("AKIDBENCHMARK", "bench-secret"), Amazon.RegionEndpoint.USEast1, "apigateway", new SocketsHttpHandler()));
         client = PetardClient.Create(new PetardClientOptions
         {
             EndpointUrl = responder.Url.ToString(),
@@ -39,19 +42,24 @@ public class ClientOverheadBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "raw HttpClient (floor)")]
-    public async Task<int> RawHttpClient()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, rawUri);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        using var response = await raw.SendAsync(request);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        return body.Length;
-    }
+    public Task<int> RawHttpClient() => SendPrebuiltAsync(raw);
+
+    [Benchmark(Description = "HttpClient + AWSSDK SigV4SigningHandler")]
+    public Task<int> SignedHttpClient() => SendPrebuiltAsync(signedRaw);
 
     [Benchmark(Description = "PetardClient.InvokeAsync GetRestApi")]
     public async Task<string?> PetardInvoke()
     {
         var api = await client.InvokeAsync("GetRestApi", new { restApiId = "a1b2c3d4e5" });
         return api.Id;
+    }
+
+    private async Task<int> SendPrebuiltAsync(HttpClient http)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, rawUri);
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return body.Length;
     }
 }

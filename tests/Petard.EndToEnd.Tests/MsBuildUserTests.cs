@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Petard.EndToEnd.Tests.Infrastructure;
@@ -57,30 +59,7 @@ public sealed class MsBuildUserTests(PackedFeed feed) : IAsyncLifetime
     [Fact]
     public async Task An_unknown_API_id_fails_the_build_with_PETARD1002_and_changes_nothing()
     {
-        var project = Path.Combine(feed.Root, "unknown-api");
-        Directory.CreateDirectory(project);
-        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="petard-e2e" value="{feed.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(project, "openapi.json"), """{ "swagger": "2.0", "info": { "title": "Api", "version": "1" }, "paths": {} }""");
-        File.WriteAllText(Path.Combine(project, "UnknownApi.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <PetardRestApiId>nosuch1234</PetardRestApiId>
-                <PetardStageName>dev</PetardStageName>
-                <PetardOpenApiFile>openapi.json</PetardOpenApiFile>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Petard.Build" Version="{feed.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        var project = WriteProject("unknown-api", "<PetardRestApiId>nosuch1234</PetardRestApiId>");
         var before = gateway.Snapshot().ToJsonString();
 
         var build = await ProcessRunner.RunAsync(ProcessRunner.Dotnet, ["build", "--disable-build-servers", "-t:DeployApi", "-v:d", $"-p:PetardEndpointUrl={gateway.Url}", "-p:NuGetAudit=false"], project, feed.Environment);
@@ -96,6 +75,59 @@ public sealed class MsBuildUserTests(PackedFeed feed) : IAsyncLifetime
         var taskHost = Regex.Match(build.Output, @"Task ""PetardDeployApi"" ran in TaskHost process (\d+)");
         Assert.True(taskHost.Success, build.Output);
         Assert.Throws<ArgumentException>(() => Process.GetProcessById(int.Parse(taskHost.Groups[1].Value, CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_stops_the_request_in_flight()
+    {
+        // An endpoint that accepts the connection and never answers: only cancellation ends the call.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var project = WriteProject("hanging", "<PetardRestApiId>abc1234567</PetardRestApiId>");
+
+        var build = await ProcessRunner.RunAsync(
+            ProcessRunner.Dotnet,
+            ["build", "--disable-build-servers", "-t:DeployApi", $"-p:PetardEndpointUrl=http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}", "-p:NuGetAudit=false"],
+            project,
+            feed.Environment,
+            started: async process =>
+            {
+                using var connection = await listener.AcceptTcpClientAsync();
+                using var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]);
+                await interrupt.WaitForExitAsync();
+            });
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("Petard: canceled; the call in flight was abandoned.", build.Output, StringComparison.Ordinal);
+    }
+
+    private string WriteProject(string name, string properties)
+    {
+        var project = Path.Combine(feed.Root, name);
+        Directory.CreateDirectory(project);
+        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="petard-e2e" value="{feed.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(project, "openapi.json"), """{ "swagger": "2.0", "info": { "title": "Api", "version": "1" }, "paths": {} }""");
+        File.WriteAllText(Path.Combine(project, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <PetardStageName>dev</PetardStageName>
+                <PetardOpenApiFile>openapi.json</PetardOpenApiFile>
+                {properties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Petard.Build" Version="{feed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        return project;
     }
 
     private Task<ProcessResult> DeployAsync(string sample) =>

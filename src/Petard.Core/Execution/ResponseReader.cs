@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -51,13 +52,15 @@ internal static class ResponseReader
 
         try
         {
-            using var document = JsonDocument.Parse(bytes);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            // One pass into an unpooled document that lives as long as the Resource (no Clone copy);
+            // trailing bytes after the value are an error, as with JsonDocument.Parse.
+            var root = JsonSerializer.Deserialize<JsonElement>(bytes);
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object.");
+                throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object.");
             }
 
-            return new Resource(document.RootElement.Clone(), response.StatusCode, requestId, headers);
+            return new Resource(root, response.StatusCode, requestId, headers);
         }
         catch (JsonException ex)
         {
@@ -124,20 +127,28 @@ internal static class ResponseReader
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            // Sized from Content-Length when the server sends it; chunks come from the shared pool.
+            using var buffer = new MemoryStream(response.Content.Headers.ContentLength is { } length ? (int)length : 0);
+            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
             {
-                if (buffer.Length + read > MaxResponseBytes)
+                int read;
+                while ((read = await stream.ReadAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response is over Petard's limit of {MaxResponseBytes} bytes.");
-                }
+                    if (buffer.Length + read > MaxResponseBytes)
+                    {
+                        throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response is over Petard's limit of {MaxResponseBytes} bytes.");
+                    }
 
-                buffer.Write(chunk, 0, read);
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
             }
 
-            return buffer.ToArray();
+            return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
         }
     }
 

@@ -13,7 +13,8 @@ internal static class ProcessRunner
 {
     public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
-    public static async Task<ProcessResult> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, IDictionary<string, string?> environment, TimeSpan? timeout = null)
+    /// <param name="started">Called with the running process, e.g. to interrupt it.</param>
+    public static async Task<ProcessResult> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, IDictionary<string, string?> environment, TimeSpan? timeout = null, Func<Process, Task>? started = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -49,6 +50,11 @@ internal static class ProcessRunner
         using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(5));
         try
         {
+            if (started is not null)
+            {
+                await started(process).WaitAsync(limit.Token);
+            }
+
             await process.WaitForExitAsync(limit.Token);
         }
         catch (OperationCanceledException)
