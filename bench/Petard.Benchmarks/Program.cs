@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Petard.Benchmarks;
 
-// "compare --endpoint URL [--calls N] [--resources N]": our half of bench/compare.sh.
+// "compare --endpoint URL [--calls N] [--warmup N] [--resources N]": our half of bench/compare.sh.
 // Anything else goes to BenchmarkDotNet (e.g. --filter '*').
 if (args.Length > 0 && args[0] == "compare")
 {
@@ -14,8 +14,23 @@ if (args.Length > 0 && args[0] == "compare")
     return await SideBySide.RunAsync(
         Arg("--endpoint", "http://127.0.0.1:4567"),
         int.Parse(Arg("--calls", "200"), System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(Arg("--warmup", "20000"), System.Globalization.CultureInfo.InvariantCulture),
         int.Parse(Arg("--resources", "1000"), System.Globalization.CultureInfo.InvariantCulture),
         Array.IndexOf(args, "--static") >= 0 ? Arg("--static", string.Empty) : null);
+}
+
+// "calls --endpoint URL [--calls N]": per-call time of GetRestApi against any server (e.g. serve-static).
+if (args.Length > 0 && args[0] == "calls")
+{
+    var i = Array.IndexOf(args, "--calls");
+    var count = i >= 0 ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+    if (Array.IndexOf(args, "--in-process") >= 0)
+    {
+        await using var local = new StaticResponder();
+        return await SideBySide.CallsOnlyAsync(local.Url.ToString(), count);
+    }
+
+    return await SideBySide.CallsOnlyAsync(args[Array.IndexOf(args, "--endpoint") + 1], count);
 }
 
 // "serve-static": the static responder alone, for other clients to be measured against; runs until killed.

@@ -11,17 +11,21 @@ namespace Petard.Benchmarks;
 /// </summary>
 internal static class SideBySide
 {
-    public static async Task<int> RunAsync(string endpoint, int calls, int resources, string? staticEndpoint)
+    public static async Task<int> RunAsync(string endpoint, int calls, int warmup, int resources, string? staticEndpoint)
     {
         using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = endpoint, Region = "us-east-1" });
-        var apiId = await SeedAsync(client, resources);
+        var api = await CreateApiAsync(client);
+        var apiId = api.Id!;
 
-        var perCallMs = await PerCallMsAsync(client, apiId, calls);
+        // Cold: the first calls of a fresh process, as a build step makes them (JIT included).
+        var coldMs = await PerCallMsAsync(client, apiId, calls, warmup: 0);
+        await AddResourcesAsync(client, api, resources);
+        var perCallMs = await PerCallMsAsync(client, apiId, calls, warmup);
         double? perCallStaticMs = null;
         if (staticEndpoint is not null)
         {
             using var toStatic = PetardClient.Create(new PetardClientOptions { EndpointUrl = staticEndpoint, Region = "us-east-1" });
-            perCallStaticMs = Math.Round(await PerCallMsAsync(toStatic, "a1b2c3d4e5", calls), 3);
+            perCallStaticMs = Math.Round(await PerCallMsAsync(toStatic, "a1b2c3d4e5", calls, warmup), 3);
         }
 
         // Memory must not grow with the total: a second API with a quarter of the resources (the
@@ -36,6 +40,8 @@ internal static class SideBySide
         {
             restApiId = apiId,
             calls,
+            warmup,
+            coldMs = Math.Round(coldMs, 3),
             perCallMs = Math.Round(perCallMs, 3),
             perCallStaticMs,
             listed,
@@ -48,10 +54,49 @@ internal static class SideBySide
         return 0;
     }
 
-    private static async Task<double> PerCallMsAsync(PetardClient client, string apiId, int calls)
+    public static async Task<int> CallsOnlyAsync(string endpoint, int calls)
     {
-        // Warm up as long as we measure: the JIT settles (boto3 has no JIT to warm, the same loop costs it little).
-        for (var i = 0; i < calls; i++)
+        using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = endpoint, Region = "us-east-1" });
+        // The floor, measured the same way: a raw HttpClient sending a pre-built request, unsigned, unparsed.
+        using var plain = new HttpClient();
+        using var signed = new HttpClient(new Amazon.Runtime.Signing.SigV4SigningHandler(
+            new Amazon.Runtime.BasicAWSCredentials("AKIDBENCHMARK", "bench-secret"), Amazon.RegionEndpoint.USEast1, "apigateway", new SocketsHttpHandler()));
+        var uri = new Uri(new Uri(endpoint), "restapis/a1b2c3d4e5");
+        var floor = await RawPerCallMsAsync(plain);
+        var signedOnly = await RawPerCallMsAsync(signed);
+        var petard = await PerCallMsAsync(client, "a1b2c3d4e5", calls, calls);
+        Console.WriteLine(JsonSerializer.Serialize(new { calls, perCallMs = Math.Round(petard, 3), floorMs = Math.Round(floor, 3), signedOnlyMs = Math.Round(signedOnly, 3) }));
+        return 0;
+
+        async Task<double> RawPerCallMsAsync(HttpClient raw)
+        {
+            for (var i = 0; i < calls; i++)
+            {
+                await RawAsync(raw);
+            }
+
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < calls; i++)
+            {
+                await RawAsync(raw);
+            }
+
+            return watch.Elapsed.TotalMilliseconds / calls;
+        }
+
+        async Task RawAsync(HttpClient raw)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            using var response = await raw.SendAsync(request);
+            _ = await response.Content.ReadAsByteArrayAsync();
+        }
+    }
+
+    private static async Task<double> PerCallMsAsync(PetardClient client, string apiId, int calls, int warmup)
+    {
+        // The JIT needs some 10,000 calls to settle on its final code (tiered compilation with PGO).
+        for (var i = 0; i < warmup; i++)
         {
             await client.GetRestApiAsync(apiId);
         }
@@ -67,7 +112,16 @@ internal static class SideBySide
 
     private static async Task<string> SeedAsync(PetardClient client, int resources)
     {
-        var api = await client.CreateRestApiAsync(new { name = "bench-compare-" + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture) });
+        var api = await CreateApiAsync(client);
+        await AddResourcesAsync(client, api, resources);
+        return api.Id!;
+    }
+
+    private static Task<Resource> CreateApiAsync(PetardClient client) =>
+        client.CreateRestApiAsync(new { name = "bench-compare-" + DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture) });
+
+    private static async Task AddResourcesAsync(PetardClient client, Resource api, int resources)
+    {
         var apiId = api.Id!;
         var rootId = api.GetString("rootResourceId");
 
@@ -75,7 +129,6 @@ internal static class SideBySide
         var names = Enumerable.Range(1, resources - 1).Select(i => "r" + i.ToString(CultureInfo.InvariantCulture));
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (name, ct) =>
             await client.CreateResourceAsync(apiId, rootId!, name, ct));
-        return apiId;
     }
 
     private static async Task<(double Ms, int Count)> TimeListingAsync(PetardClient client, string apiId)

@@ -26,7 +26,7 @@ public sealed partial class PetardClient : IDisposable
         Region = configuration.Region;
         Endpoint = configuration.Endpoint;
         var inner = options.HttpMessageHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        var signer = new SigV4SigningHandler(configuration.Credentials, RegionEndpoint.GetBySystemName(configuration.Region), ServiceName, inner);
+        var signer = new SigningHandler(configuration.Credentials, RegionEndpoint.GetBySystemName(configuration.Region), inner);
         http = new HttpClient(signer, disposeHandler: options.HttpMessageHandler is null || options.DisposeHttpMessageHandler)
         {
             Timeout = Timeout.InfiniteTimeSpan, // per-attempt and total timeouts are the executor's

@@ -1,0 +1,40 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Signing;
+
+namespace Petard.Execution;
+
+/// <summary>
+/// Signs each request with AWSSDK.Core's public SigV4 signer (<see cref="AWSSigV4Signer"/>), reading
+/// the credentials anew every time so refreshing credentials (roles, SSO) stay valid. It sits below
+/// the executor's retry loop, so every attempt carries a fresh signature.
+/// </summary>
+internal sealed class SigningHandler(AWSCredentials credentials, RegionEndpoint region, HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var signing = new AWSSigningRequest
+        {
+            HttpMethod = request.Method,
+            RequestUri = request.RequestUri,
+            Content = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false),
+        };
+        foreach (var header in request.Headers)
+        {
+            signing.Headers[header.Key] = string.Join(",", header.Value);
+        }
+
+        var parameters = new AWSSigV4Parameters { Credentials = credentials, Region = region, Service = PetardClient.ServiceName };
+        var signed = await AWSSigV4Signer.SignAsync(signing, parameters, cancellationToken).ConfigureAwait(false);
+        foreach (var header in signed.Headers)
+        {
+            if (!string.Equals(header.Key, "Host", StringComparison.OrdinalIgnoreCase))
+            {
+                request.Headers.Remove(header.Key);
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}
