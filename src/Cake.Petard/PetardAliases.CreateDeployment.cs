@@ -36,6 +36,6 @@ public static partial class PetardAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         var request = settings.ToRequest(context.Environment);
-        return new PetardRunner(context).Run(settings, deployer => deployer.CreateDeploymentAsync(request));
+        return new PetardRunner(context).Run(settings, (deployer, cancellation) => deployer.CreateDeploymentAsync(request, cancellation));
     }
 }

@@ -38,6 +38,6 @@ public static partial class PetardAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         var request = settings.ToRequest(context.Environment);
-        return new PetardRunner(context).Run(settings, deployer => deployer.DeployApiAsync(request));
+        return new PetardRunner(context).Run(settings, (deployer, cancellation) => deployer.DeployApiAsync(request, cancellation));
     }
 }

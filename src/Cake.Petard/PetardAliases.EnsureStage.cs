@@ -36,6 +36,6 @@ public static partial class PetardAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         var request = settings.ToRequest();
-        return new PetardRunner(context).Run(settings, deployer => deployer.EnsureStageAsync(request));
+        return new PetardRunner(context).Run(settings, (deployer, cancellation) => deployer.EnsureStageAsync(request, cancellation));
     }
 }

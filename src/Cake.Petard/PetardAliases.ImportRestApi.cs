@@ -34,6 +34,6 @@ public static partial class PetardAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         var request = settings.ToRequest(context.Environment);
-        return new PetardRunner(context).Run(settings, deployer => deployer.ImportRestApiAsync(request));
+        return new PetardRunner(context).Run(settings, (deployer, cancellation) => deployer.ImportRestApiAsync(request, cancellation));
     }
 }

@@ -7,17 +7,38 @@ namespace Cake.Petard;
 /// <summary>
 /// What every alias does around its workflow: build the client from the settings, log through Cake,
 /// wait for the workflow (the one place an alias blocks), and turn a Petard error into a failed Cake task.
+/// Ctrl+C during a workflow cancels the call in flight and fails the task, rather than killing Cake
+/// halfway through a write.
 /// </summary>
 internal sealed class PetardRunner(ICakeContext context)
 {
     public PetardClient CreateClient(PetardSettings settings) =>
         Guard(() => PetardClient.Create(settings.ToClientOptions()));
 
-    public DeployResult Run(PetardSettings settings, Func<PetardDeployer, Task<DeployResult>> workflow) => Guard(() =>
+    public DeployResult Run(PetardSettings settings, Func<PetardDeployer, CancellationToken, Task<DeployResult>> workflow) => Guard(() =>
     {
         using var client = PetardClient.Create(settings.ToClientOptions());
         var deployer = new PetardDeployer(client, new CakePetardLog(context.Log));
-        return workflow(deployer).GetAwaiter().GetResult();
+        using var cancellation = new CancellationTokenSource();
+        void Interrupt(object? sender, ConsoleCancelEventArgs e)
+        {
+            e.Cancel = true; // let the workflow stop cleanly; Cake then fails the task
+            cancellation.Cancel();
+        }
+
+        Console.CancelKeyPress += Interrupt;
+        try
+        {
+            return workflow(deployer, cancellation.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException e) when (cancellation.IsCancellationRequested)
+        {
+            throw new CakeException("Petard: canceled (Ctrl+C); the call in flight was abandoned. Calls that had completed are kept; running the deploy again is safe.", e);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= Interrupt;
+        }
     });
 
     // Cake prints only the message of a failed task: the code goes in front so the README section is easy to find.

@@ -57,6 +57,35 @@ public sealed class CakeAddinTests(AddinFeed feed) : IClassFixture<AddinFeed>, I
     }
 
     [Fact]
+    public async Task Ctrl_C_stops_the_call_in_flight_and_fails_the_cake_run()
+    {
+        // An endpoint that accepts the connection and never answers: only cancellation ends the call.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var endpoint = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
+        using var script = new CakeScript($$"""
+            {{CakeScript.AddinDirective(feed)}}
+
+            Task("Deploy").Does(() => PetardDeployApi(new PetardDeployApiSettings { RestApiId = "abc1234567", StageName = "dev" }.WithEndpointUrl(Argument<string>("endpoint"))));
+            RunTarget("Deploy");
+            """);
+
+        var (exitCode, output) = await script.RunAsync(
+            ["--endpoint=" + endpoint],
+            started: async process =>
+            {
+                using var connection = await listener.AcceptTcpClientAsync();
+                // As a terminal's Ctrl+C does: the whole command, i.e. `dotnet` and the Cake process it started.
+                var pid = process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                using var interrupt = System.Diagnostics.Process.Start("bash", ["-c", $"kill -INT {pid} $(pgrep -P {pid})"]);
+                await interrupt.WaitForExitAsync();
+            });
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Petard: canceled (Ctrl+C); the call in flight was abandoned.", output.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_repository_sample_script_deploys_the_HelloApi_sample()
     {
         // As the README's Demo runs it: the sample's own `#addin nuget:?package=Cake.Petard` line, served from the feed.

@@ -23,11 +23,14 @@ internal sealed class CakeScript : IDisposable
 
     public void WriteFile(string name, string content) => File.WriteAllText(Path.Combine(Directory, name), content);
 
-    public async Task<ProcessResult> RunAsync(params string[] arguments)
+    public Task<ProcessResult> RunAsync(params string[] arguments) => RunAsync(arguments, started: null);
+
+    /// <summary>Runs the script; <paramref name="started"/> is called with the <c>dotnet cake</c> process once it runs.</summary>
+    public async Task<ProcessResult> RunAsync(string[] arguments, Func<System.Diagnostics.Process, Task>? started)
     {
         var restore = await DotNet.RunAsync(Directory, ["tool", "restore"]);
         Assert.True(restore.ExitCode == 0, "dotnet tool restore failed:\n" + restore.Output);
-        return await DotNet.RunAsync(Directory, ["cake", "build.cake", .. arguments]);
+        return await DotNet.RunAsync(Directory, ["cake", "build.cake", .. arguments], started: started);
     }
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);

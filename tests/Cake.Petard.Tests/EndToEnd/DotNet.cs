@@ -5,7 +5,7 @@ namespace Cake.Petard.Tests.EndToEnd;
 /// <summary>Runs the <c>dotnet</c> CLI as a user would, with no AWS configuration of the machine's and no colours.</summary>
 internal static class DotNet
 {
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<ProcessResult> RunAsync(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, Func<System.Diagnostics.Process, Task>? started = null)
     {
         var variables = new Dictionary<string, string?>
         {
@@ -19,6 +19,6 @@ internal static class DotNet
             variables[name] = value;
         }
 
-        return await ProcessRunner.RunAsync(ProcessRunner.Dotnet, arguments, workingDirectory, variables, TimeSpan.FromMinutes(4));
+        return await ProcessRunner.RunAsync(ProcessRunner.Dotnet, arguments, workingDirectory, variables, TimeSpan.FromMinutes(4), started);
     }
 }
