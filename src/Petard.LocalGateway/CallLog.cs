@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace Petard.LocalGateway;
+namespace Petard.Local;
 
 /// <summary>
 /// The operations the emulator received, in order (every attempt counts, faulted ones too), so

@@ -1,4 +1,4 @@
-namespace Petard.LocalGateway;
+namespace Petard.Local;
 
 /// <summary>
 /// An error the emulator answers the way API Gateway does: an HTTP status, an

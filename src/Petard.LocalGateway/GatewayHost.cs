@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace Petard.LocalGateway;
+namespace Petard.Local;
 
 /// <summary>
 /// The command line host: <c>dotnet run --project src/Petard.LocalGateway -- --port 4567</c>.

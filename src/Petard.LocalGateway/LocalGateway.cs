@@ -6,13 +6,13 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Petard.LocalGateway.Faults;
-using Petard.LocalGateway.Http;
-using Petard.LocalGateway.Operations;
-using Petard.LocalGateway.State;
+using Petard.Local.Faults;
+using Petard.Local.Http;
+using Petard.Local.Operations;
+using Petard.Local.State;
 using Petard.Model;
 
-namespace Petard.LocalGateway;
+namespace Petard.Local;
 
 /// <summary>
 /// A local, wire-compatible emulator of the API Gateway control plane (REST APIs, 2015-07-09),

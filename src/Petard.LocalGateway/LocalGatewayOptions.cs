@@ -1,4 +1,4 @@
-namespace Petard.LocalGateway;
+namespace Petard.Local;
 
 /// <summary>How a <see cref="LocalGateway"/> starts.</summary>
 public sealed class LocalGatewayOptions

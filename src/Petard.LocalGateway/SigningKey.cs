@@ -1,4 +1,4 @@
-namespace Petard.LocalGateway;
+namespace Petard.Local;
 
 /// <summary>An access key id and its secret, the pair signatures are verified with.</summary>
 /// <param name="AccessKeyId">The access key id.</param>

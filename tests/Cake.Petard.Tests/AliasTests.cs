@@ -2,7 +2,7 @@ using Amazon.Runtime;
 using Cake.Core;
 using Cake.Petard.Tests.Fakes;
 using Petard;
-using Petard.LocalGateway;
+using Petard.Local;
 
 namespace Cake.Petard.Tests;
 

@@ -1,5 +1,5 @@
 using Petard.Build.Tests.Infrastructure;
-using Petard.LocalGateway;
+using Petard.Local;
 
 namespace Petard.Build.Tests;
 
@@ -11,12 +11,12 @@ namespace Petard.Build.Tests;
 public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
 {
     private readonly TempFolder temp = new();
-    private LocalGateway.LocalGateway gateway = null!;
+    private LocalGateway gateway = null!;
     private ProjectBuilder project = null!;
 
     public async Task InitializeAsync()
     {
-        gateway = await LocalGateway.LocalGateway.StartAsync();
+        gateway = await LocalGateway.StartAsync();
         temp.Write("openapi.yaml", OpenApi.Yaml());
         project = new ProjectBuilder(temp.Path);
         project.Properties["PetardRestApiName"] = "HelloApi";

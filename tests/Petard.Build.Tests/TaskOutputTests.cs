@@ -1,3 +1,4 @@
+using Petard.Local;
 using Petard.Build.Tests.Infrastructure;
 using TaskItem = Microsoft.Build.Utilities.TaskItem;
 
@@ -8,9 +9,9 @@ public sealed class TaskOutputTests : IAsyncLifetime, IDisposable
 {
     private readonly TempFolder temp = new();
     private readonly RecordingBuildEngine engine = new();
-    private LocalGateway.LocalGateway gateway = null!;
+    private LocalGateway gateway = null!;
 
-    public async Task InitializeAsync() => gateway = await LocalGateway.LocalGateway.StartAsync();
+    public async Task InitializeAsync() => gateway = await LocalGateway.StartAsync();
 
     public async Task DisposeAsync() => await gateway.DisposeAsync();
 

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Petard.EndToEnd.Tests.Infrastructure;
-using GatewayHost = Petard.LocalGateway.LocalGateway;
+using GatewayHost = Petard.Local.LocalGateway;
 
 namespace Petard.EndToEnd.Tests;
 

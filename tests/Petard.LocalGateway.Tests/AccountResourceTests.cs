@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Petard.LocalGateway.Tests;
+namespace Petard.Local.Tests;
 
 /// <summary>Models, API keys, domain names, base path mappings and usage plans.</summary>
 public sealed class AccountResourceTests : GatewayTestBase

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
-namespace Petard.LocalGateway.Tests;
+namespace Petard.Local.Tests;
 
 /// <summary>
 /// Runs the real AWS CLI v2 (<c>/usr/bin/aws</c>) against an emulator, isolated from the user's AWS

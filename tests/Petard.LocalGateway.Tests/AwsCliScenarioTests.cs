@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Petard.LocalGateway.Tests;
+namespace Petard.Local.Tests;
 
 /// <summary>The real AWS CLI against the emulator, with signature verification on: proof that it speaks the wire protocol.</summary>
 public sealed class AwsCliScenarioTests : GatewayTestBase

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Petard.LocalGateway.Faults;
+using Petard.Local.Faults;
 
-namespace Petard.LocalGateway.Tests;
+namespace Petard.Local.Tests;
 
 public sealed class FaultInjectionTests : GatewayTestBase
 {

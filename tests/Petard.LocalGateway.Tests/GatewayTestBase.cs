@@ -4,7 +4,7 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
 
-namespace Petard.LocalGateway.Tests;
+namespace Petard.Local.Tests;
 
 /// <summary>Starts a fresh emulator per test and gives it a PetardClient and a raw signed HttpClient.</summary>
 public abstract class GatewayTestBase : IAsyncLifetime

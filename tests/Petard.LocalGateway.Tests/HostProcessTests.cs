@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Xunit.Abstractions;
 
-namespace Petard.LocalGateway.Tests;
+namespace Petard.Local.Tests;
 
 /// <summary>The emulator as users run it: a process that prints its URL and stops on Ctrl+C (SIGINT).</summary>
 public sealed class HostProcessTests(ITestOutputHelper output)

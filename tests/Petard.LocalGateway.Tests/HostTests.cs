@@ -1,4 +1,4 @@
-namespace Petard.LocalGateway.Tests;
+namespace Petard.Local.Tests;
 
 public sealed class HostTests
 {

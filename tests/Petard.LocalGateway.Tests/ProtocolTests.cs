@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Petard.LocalGateway.Tests;
+namespace Petard.Local.Tests;
 
 public sealed class ProtocolTests : GatewayTestBase
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using Amazon.Runtime;
 
-namespace Petard.LocalGateway.Tests;
+namespace Petard.Local.Tests;
 
 public sealed class SignatureTests : GatewayTestBase
 {

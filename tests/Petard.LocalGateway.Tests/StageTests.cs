@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Petard.LocalGateway.Tests;
+namespace Petard.Local.Tests;
 
 public sealed class StageTests : GatewayTestBase
 {

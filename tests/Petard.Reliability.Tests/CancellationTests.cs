@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Petard.Execution;
-using Petard.LocalGateway.Faults;
+using Petard.Local.Faults;
 using Petard.Reliability.Tests.Infrastructure;
 using Petard.Workflows;
 

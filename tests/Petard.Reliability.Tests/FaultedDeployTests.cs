@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Petard.LocalGateway.Faults;
+using Petard.Local.Faults;
 using Petard.Reliability.Tests.Infrastructure;
 using Petard.Workflows;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Build.Execution;
-using Petard.LocalGateway.Faults;
+using Petard.Local.Faults;
 using Petard.Reliability.Tests.Infrastructure;
 
 namespace Petard.Reliability.Tests;

@@ -3,7 +3,7 @@ using System.Text;
 using Cake.Core;
 using Cake.Petard;
 using Cake.Petard.Tests.Fakes;
-using Petard.LocalGateway;
+using Petard.Local;
 using Petard.Reliability.Tests.Infrastructure;
 
 namespace Petard.Reliability.Tests;

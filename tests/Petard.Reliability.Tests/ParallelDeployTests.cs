@@ -1,4 +1,4 @@
-using Petard.LocalGateway;
+using Petard.Local;
 using Petard.Reliability.Tests.Infrastructure;
 using Petard.Workflows;
 

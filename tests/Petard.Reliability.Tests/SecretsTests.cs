@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using Petard.Configuration;
-using Petard.LocalGateway;
-using Petard.LocalGateway.Faults;
+using Petard.Local;
+using Petard.Local.Faults;
 using Petard.Reliability.Tests.Infrastructure;
 using Petard.Workflows;
 

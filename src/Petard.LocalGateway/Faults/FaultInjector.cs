@@ -1,4 +1,4 @@
-namespace Petard.LocalGateway.Faults;
+namespace Petard.Local.Faults;
 
 /// <summary>The scripted faults of an emulator; rules apply in the order added. Thread-safe.</summary>
 public sealed class FaultInjector

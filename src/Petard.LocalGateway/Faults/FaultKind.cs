@@ -1,4 +1,4 @@
-namespace Petard.LocalGateway.Faults;
+namespace Petard.Local.Faults;
 
 /// <summary>What a scripted fault does to a matching call.</summary>
 public enum FaultKind

@@ -1,4 +1,4 @@
-namespace Petard.LocalGateway.Faults;
+namespace Petard.Local.Faults;
 
 /// <summary>A scripted fault: the next <see cref="Remaining"/> calls of <see cref="Operation"/> get <see cref="Kind"/>.</summary>
 public sealed class FaultRule

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Petard.LocalGateway.Faults;
-using Petard.LocalGateway.State;
+using Petard.Local.Faults;
+using Petard.Local.State;
 
-namespace Petard.LocalGateway.Http;
+namespace Petard.Local.Http;
 
 /// <summary>
 /// The emulator's own endpoint under <c>/_petard/</c>, outside API Gateway's path space: script

@@ -1,4 +1,4 @@
-namespace Petard.LocalGateway.Http;
+namespace Petard.Local.Http;
 
 /// <summary>The service's CreateDeployment quota: one call per interval (5 s in the service), else 429.</summary>
 internal sealed class CreateDeploymentQuota(TimeSpan interval, TimeProvider time)

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Petard.LocalGateway.Faults;
-using Petard.LocalGateway.Operations;
-using Petard.LocalGateway.State;
+using Petard.Local.Faults;
+using Petard.Local.Operations;
+using Petard.Local.State;
 
-namespace Petard.LocalGateway.Http;
+namespace Petard.Local.Http;
 
 /// <summary>
 /// One request, start to end: authenticate, route by the operation model, log, inject faults,

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Petard.Model;
 
-namespace Petard.LocalGateway.Http;
+namespace Petard.Local.Http;
 
 /// <summary>
 /// The members of one request, by official member name, gathered from the path, query string,

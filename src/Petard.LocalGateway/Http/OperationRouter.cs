@@ -1,6 +1,6 @@
 using Petard.Model;
 
-namespace Petard.LocalGateway.Http;
+namespace Petard.Local.Http;
 
 /// <summary>
 /// Finds the operation of a request by its method and path, from the URI templates of the

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Petard.Model;
 
-namespace Petard.LocalGateway.Http;
+namespace Petard.Local.Http;
 
 /// <summary>
 /// Reads a routed request into an <see cref="OperationInput"/>: every member from where the model

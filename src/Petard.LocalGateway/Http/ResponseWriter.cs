@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace Petard.LocalGateway.Http;
+namespace Petard.Local.Http;
 
 /// <summary>Writes answers in the service's form: JSON bodies, <c>x-amzn-RequestId</c>, <c>x-amzn-ErrorType</c>.</summary>
 internal static class ResponseWriter

@@ -1,4 +1,4 @@
-namespace Petard.LocalGateway.Http;
+namespace Petard.Local.Http;
 
 /// <summary>The parts of a SigV4 <c>Authorization</c> header.</summary>
 /// <param name="AccessKeyId">The access key id of the credential scope.</param>

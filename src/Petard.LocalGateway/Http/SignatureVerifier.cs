@@ -8,7 +8,7 @@ using Amazon.Runtime.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Petard.LocalGateway.Http;
+namespace Petard.Local.Http;
 
 /// <summary>
 /// Checks a request's SigV4 signature by signing the received request again with AWSSDK.Core and

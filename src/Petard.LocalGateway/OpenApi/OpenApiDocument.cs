@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 
-namespace Petard.LocalGateway.OpenApi;
+namespace Petard.Local.OpenApi;
 
 /// <summary>Reads an OpenAPI 3 or Swagger 2 definition, JSON or YAML, into a JSON tree.</summary>
 internal static class OpenApiDocument

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Petard.LocalGateway.OpenApi;
+namespace Petard.Local.OpenApi;
 
 /// <summary>
 /// Writes a deployed API as OpenAPI 3.0.1 (<c>oas30</c>) or Swagger 2.0 (<c>swagger</c>), as

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Petard.LocalGateway.State;
+using Petard.Local.State;
 
-namespace Petard.LocalGateway.OpenApi;
+namespace Petard.Local.OpenApi;
 
 /// <summary>
 /// Applies an OpenAPI 3 / Swagger 2 definition to a rest API as PutRestApi and ImportRestApi do:

@@ -4,7 +4,7 @@ using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 
-namespace Petard.LocalGateway.OpenApi;
+namespace Petard.Local.OpenApi;
 
 /// <summary>Converts between YAML text and JSON trees (plain scalars keep their YAML 1.2 core types).</summary>
 internal static class YamlJson

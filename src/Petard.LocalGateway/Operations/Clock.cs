@@ -1,4 +1,4 @@
-namespace Petard.LocalGateway.Operations;
+namespace Petard.Local.Operations;
 
 /// <summary>Timestamps as the service sends them: whole epoch seconds.</summary>
 internal static class Clock

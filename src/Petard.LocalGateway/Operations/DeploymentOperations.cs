@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Petard.LocalGateway.Http;
-using Petard.LocalGateway.Patching;
-using Petard.LocalGateway.State;
+using Petard.Local.Http;
+using Petard.Local.Patching;
+using Petard.Local.State;
 
-namespace Petard.LocalGateway.Operations;
+namespace Petard.Local.Operations;
 
 /// <summary>
 /// Deployments: a snapshot of the API's resources at creation (kept for GetExport), optionally

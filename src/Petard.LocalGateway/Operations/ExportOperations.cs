@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Petard.LocalGateway.Http;
-using Petard.LocalGateway.OpenApi;
-using Petard.LocalGateway.State;
+using Petard.Local.Http;
+using Petard.Local.OpenApi;
+using Petard.Local.State;
 
-namespace Petard.LocalGateway.Operations;
+namespace Petard.Local.Operations;
 
 /// <summary>GetExport: the API as deployed to a stage, as OpenAPI 3 or Swagger 2, JSON or YAML by the Accept header.</summary>
 internal static class ExportOperations

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using Petard.LocalGateway.Http;
-using Petard.LocalGateway.Patching;
-using Petard.LocalGateway.State;
-using Kind = Petard.LocalGateway.Patching.PatchRules.ScalarKind;
+using Petard.Local.Http;
+using Petard.Local.Patching;
+using Petard.Local.State;
+using Kind = Petard.Local.Patching.PatchRules.ScalarKind;
 
-namespace Petard.LocalGateway.Operations;
+namespace Petard.Local.Operations;
 
 /// <summary>
 /// Methods, integrations and their responses, stored inside the resource as the service embeds

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Petard.LocalGateway.Operations;
+namespace Petard.Local.Operations;
 
 /// <summary>What an operation answers: JSON, raw bytes with a content type (GetExport), or nothing.</summary>
 /// <param name="Json">The JSON body.</param>

@@ -1,7 +1,7 @@
-using Petard.LocalGateway.Http;
-using Petard.LocalGateway.State;
+using Petard.Local.Http;
+using Petard.Local.State;
 
-namespace Petard.LocalGateway.Operations;
+namespace Petard.Local.Operations;
 
 /// <summary>Runs one operation against the state; the caller holds the state's gate.</summary>
 internal delegate OperationResult OperationHandler(OperationInput input, GatewayState state);

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Petard.LocalGateway.Http;
+using Petard.Local.Http;
 
-namespace Petard.LocalGateway.Operations;
+namespace Petard.Local.Operations;
 
 /// <summary>
 /// <c>item</c>/<c>position</c>/<c>limit</c> pagination as the service does it: limit 1..500,

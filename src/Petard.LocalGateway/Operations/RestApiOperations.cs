@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using Petard.LocalGateway.Http;
-using Petard.LocalGateway.OpenApi;
-using Petard.LocalGateway.Patching;
-using Petard.LocalGateway.State;
+using Petard.Local.Http;
+using Petard.Local.OpenApi;
+using Petard.Local.Patching;
+using Petard.Local.State;
 
-namespace Petard.LocalGateway.Operations;
+namespace Petard.Local.Operations;
 
 /// <summary>RestApi CRUD, and PutRestApi/ImportRestApi from OpenAPI definitions.</summary>
 internal static class RestApiOperations

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Petard.LocalGateway.Http;
+using Petard.Local.Http;
 
-namespace Petard.LocalGateway.Operations;
+namespace Petard.Local.Operations;
 
 /// <summary>Small moves every resource kind makes on its stored JSON.</summary>
 internal static class Stored

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Petard.LocalGateway.Patching;
+namespace Petard.Local.Patching;
 
 /// <summary>
 /// A stage's method settings, patched with paths <c>/{resourcePath}/{httpMethod}/{group}/{setting}</c>

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Petard.LocalGateway.Http;
+using Petard.Local.Http;
 
-namespace Petard.LocalGateway.Patching;
+namespace Petard.Local.Patching;
 
 /// <summary>One entry of a request's <c>patchOperations</c>: op, path (JSON-pointer style, <c>~1</c> for '/'), value.</summary>
 /// <param name="Op">add, remove, replace, move, copy or test.</param>

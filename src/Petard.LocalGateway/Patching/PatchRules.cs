@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Petard.LocalGateway.Patching;
+namespace Petard.Local.Patching;
 
 /// <summary>
 /// The patch paths one kind of resource accepts, as data: scalar properties (<c>/description</c>),

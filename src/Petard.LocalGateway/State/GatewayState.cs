@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Petard.LocalGateway.State;
+namespace Petard.Local.State;
 
 /// <summary>
 /// Everything the emulator holds, as one JSON tree in the service's own representation (so

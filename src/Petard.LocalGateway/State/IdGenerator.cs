@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Petard.LocalGateway.State;
+namespace Petard.Local.State;
 
 /// <summary>Identifiers of the service's form: lowercase letters and digits of a fixed length.</summary>
 internal static class IdGenerator

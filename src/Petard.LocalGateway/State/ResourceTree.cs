@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Petard.LocalGateway.State;
+namespace Petard.Local.State;
 
 /// <summary>
 /// The resources of one rest API, stored flat by id as the service represents them

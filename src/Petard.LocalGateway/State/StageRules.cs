@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Petard.LocalGateway.State;
+namespace Petard.Local.State;
 
 /// <summary>The service's rules for stage names and stage variables.</summary>
 internal static partial class StageRules

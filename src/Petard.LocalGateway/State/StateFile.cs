@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Petard.LocalGateway.State;
+namespace Petard.Local.State;
 
 /// <summary>
 /// Keeps the state across runs in one JSON file, written atomically (a temporary file in the same

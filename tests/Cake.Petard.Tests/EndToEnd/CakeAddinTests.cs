@@ -1,5 +1,5 @@
 using Petard;
-using Petard.LocalGateway;
+using Petard.Local;
 
 namespace Cake.Petard.Tests.EndToEnd;
 

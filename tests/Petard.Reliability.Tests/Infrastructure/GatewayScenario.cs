@@ -1,5 +1,5 @@
-using Petard.LocalGateway;
-using Petard.LocalGateway.Faults;
+using Petard.Local;
+using Petard.Local.Faults;
 using Petard.Workflows;
 
 namespace Petard.Reliability.Tests.Infrastructure;
@@ -14,12 +14,12 @@ public abstract class GatewayScenario : IAsyncLifetime, IDisposable
 
     internal Apis Apis { get; } = new();
 
-    internal LocalGateway.LocalGateway Gateway { get; private set; } = null!;
+    internal LocalGateway Gateway { get; private set; } = null!;
 
     /// <summary>The emulator's options; override to enforce the CreateDeployment quota.</summary>
     internal virtual LocalGatewayOptions GatewayOptions => new();
 
-    public virtual async Task InitializeAsync() => Gateway = await LocalGateway.LocalGateway.StartAsync(GatewayOptions);
+    public virtual async Task InitializeAsync() => Gateway = await LocalGateway.StartAsync(GatewayOptions);
 
     public virtual async Task DisposeAsync() => await Gateway.DisposeAsync();
 
