@@ -21,7 +21,7 @@ internal static class RequestMarshaller
         {
             if (!operation.Members.ContainsKey(name))
             {
-                throw new PetardException(UnknownMemberMessage(operation, name));
+                throw new PetardException(PetardErrorCodes.InvalidInput, UnknownMemberMessage(operation, name));
             }
 
             // A JSON null means "not given", exactly like a C# null.
@@ -32,7 +32,7 @@ internal static class RequestMarshaller
         {
             if (!values.TryGetValue(member.Name, out var value) || value is null)
             {
-                throw new PetardException($"{operation.Name}: the required member '{member.Name}' is missing. Pass it in the parameters, e.g. new {{ {member.Name} = ... }}.");
+                throw new PetardException(PetardErrorCodes.InvalidInput, $"{operation.Name}: the required member '{member.Name}' is missing. Pass it in the parameters, e.g. new {{ {member.Name} = ... }}.");
             }
         }
 
@@ -56,7 +56,7 @@ internal static class RequestMarshaller
                     var label = WireValues.ToText(value, member, operation.Name);
                     if (label.Length == 0)
                     {
-                        throw new PetardException($"{operation.Name}: the member '{member.Name}' is empty; it is part of the request path and needs a value.");
+                        throw new PetardException(PetardErrorCodes.InvalidInput, $"{operation.Name}: the member '{member.Name}' is empty; it is part of the request path and needs a value.");
                     }
 
                     path = path.Replace("{" + member.WireName + "}", Uri.EscapeDataString(label), StringComparison.Ordinal);
