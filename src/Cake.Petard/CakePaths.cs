@@ -1,11 +1,9 @@
-using Cake.Core;
 using Cake.Core.IO;
 
 namespace Cake.Petard;
 
-/// <summary>Turns the paths of a Cake script into what the core reads: absolute, from the Cake working directory.</summary>
+/// <summary>A file setting as Cake shows it; the core keeps it as text and resolves it from the Cake working directory.</summary>
 internal static class CakePaths
 {
-    public static string? Absolute(FilePath? file, ICakeEnvironment environment) =>
-        file?.MakeAbsolute(environment).FullPath;
+    public static FilePath? File(string? path) => path is null ? null : new FilePath(path);
 }

@@ -31,11 +31,10 @@ public static partial class PetardAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Petard")]
-    public static DeployResult PetardCreateDeployment(this ICakeContext context, PetardCreateDeploymentSettings settings)
+    public static WorkflowResult PetardCreateDeployment(this ICakeContext context, PetardCreateDeploymentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        var request = settings.ToRequest(context.Environment);
-        return new PetardRunner(context).Run(settings, (deployer, cancellation) => deployer.CreateDeploymentAsync(request, cancellation));
+        return new PetardRunner(context).Run(settings, (deployer, cancellation) => deployer.CreateDeploymentAsync(settings.Request, cancellation));
     }
 }

@@ -33,11 +33,10 @@ public static partial class PetardAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Petard")]
-    public static DeployResult PetardDeployApi(this ICakeContext context, PetardDeployApiSettings settings)
+    public static WorkflowResult PetardDeployApi(this ICakeContext context, PetardDeployApiSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        var request = settings.ToRequest(context.Environment);
-        return new PetardRunner(context).Run(settings, (deployer, cancellation) => deployer.DeployApiAsync(request, cancellation));
+        return new PetardRunner(context).Run(settings, (deployer, cancellation) => deployer.DeployApiAsync(settings.Request, cancellation));
     }
 }

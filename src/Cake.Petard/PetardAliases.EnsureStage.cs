@@ -31,11 +31,10 @@ public static partial class PetardAliases
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Petard")]
-    public static DeployResult PetardEnsureStage(this ICakeContext context, PetardEnsureStageSettings settings)
+    public static WorkflowResult PetardEnsureStage(this ICakeContext context, PetardEnsureStageSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        var request = settings.ToRequest();
-        return new PetardRunner(context).Run(settings, (deployer, cancellation) => deployer.EnsureStageAsync(request, cancellation));
+        return new PetardRunner(context).Run(settings, (deployer, cancellation) => deployer.EnsureStageAsync(settings.Request, cancellation));
     }
 }

@@ -22,18 +22,17 @@ public static partial class PetardAliases
     ///         RestApiName = "hello",
     ///         OpenApiFile = "openapi.yaml",
     ///     }
-    ///     .WithPutMode(PutModes.Merge)
+    ///     .WithPutMode(PutMode.Merge)
     ///     .WithFailOnWarnings());
     /// Information("Imported into {0}", imported.RestApiId);
     /// </code>
     /// </example>
     [CakeMethodAlias]
     [CakeAliasCategory("Petard")]
-    public static DeployResult PetardImportRestApi(this ICakeContext context, PetardImportRestApiSettings settings)
+    public static WorkflowResult PetardImportRestApi(this ICakeContext context, PetardImportRestApiSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        var request = settings.ToRequest(context.Environment);
-        return new PetardRunner(context).Run(settings, (deployer, cancellation) => deployer.ImportRestApiAsync(request, cancellation));
+        return new PetardRunner(context).Run(settings, (deployer, cancellation) => deployer.ImportRestApiAsync(settings.Request, cancellation));
     }
 }

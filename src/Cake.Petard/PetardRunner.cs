@@ -13,11 +13,12 @@ namespace Cake.Petard;
 internal sealed class PetardRunner(ICakeContext context)
 {
     public PetardClient CreateClient(PetardSettings settings) =>
-        Guard(() => PetardClient.Create(settings.ToClientOptions()));
+        Guard(() => PetardClient.Create(settings.ClientOptions));
 
-    public DeployResult Run(PetardSettings settings, Func<PetardDeployer, CancellationToken, Task<DeployResult>> workflow) => Guard(() =>
+    public WorkflowResult Run(PetardRestApiSettings settings, Func<PetardDeployer, CancellationToken, Task<WorkflowResult>> workflow) => Guard(() =>
     {
-        using var client = PetardClient.Create(settings.ToClientOptions());
+        settings.Request.BaseDirectory = context.Environment.WorkingDirectory.FullPath; // relative paths in a Cake script start at its working directory
+        using var client = PetardClient.Create(settings.ClientOptions);
         var deployer = new PetardDeployer(client, new CakePetardLog(context.Log));
         using var cancellation = new CancellationTokenSource();
         void Interrupt(object? sender, ConsoleCancelEventArgs e)
@@ -50,7 +51,7 @@ internal sealed class PetardRunner(ICakeContext context)
         }
         catch (PetardException e)
         {
-            throw new CakeException($"{e.Code}: {e.Message}", e);
+            throw new CakeException($"{e.Code}: {e.Message}", e); // neutral names are the Cake settings' names
         }
     }
 }

@@ -3,11 +3,8 @@ using Petard.Workflows;
 
 namespace Petard.Build;
 
-/// <summary>
-/// Creates a deployment unless the stage already serves one with the same fingerprint (OpenAPI file
-/// and triggers); outputs its id. The stage is not changed: PetardEnsureStage points it.
-/// </summary>
-public sealed class PetardCreateDeployment : PetardRestApiTask
+/// <summary>Creates a deployment unless the stage already serves one with the same fingerprint.</summary>
+public sealed class PetardCreateDeployment : PetardTask, IDeploymentParameters
 {
     /// <summary>The stage whose deployment is compared; without it a deployment is always created.</summary>
     public string? StageName { get; set; }
@@ -21,33 +18,29 @@ public sealed class PetardCreateDeployment : PetardRestApiTask
     /// <summary>Create a deployment even when the fingerprint matches.</summary>
     public bool ForceDeploy { get; set; }
 
-    /// <summary>The OpenAPI file that was imported (part of the fingerprint).</summary>
+    /// <summary>The OpenAPI file that was imported; its content is part of the fingerprint.</summary>
     public string? OpenApiFile { get; set; }
 
-    /// <summary>The deployment the stage should serve (new, or the unchanged current one).</summary>
+    /// <summary>The deployment the stage serves or should serve.</summary>
     [Output]
     public string? DeploymentId { get; set; }
 
     /// <inheritdoc />
-    protected override Task<DeployResult> RunAsync(PetardDeployer deployer, CancellationToken cancellationToken) =>
-        deployer.CreateDeploymentAsync(
-            WithRestApi(new CreateDeploymentRequest
-            {
-                StageName = Blank(StageName),
-                DeploymentDescription = Blank(DeploymentDescription),
-                Triggers = TaskInputs.Texts(Triggers),
-                ForceDeploy = ForceDeploy,
-                OpenApiFile = Blank(OpenApiFile),
-            }),
-            cancellationToken);
+    protected override Task<WorkflowResult> RunAsync(PetardDeployer deployer, CancellationToken cancellationToken)
+    {
+        var request = TaskRequests.Request(this, new CreateDeploymentRequest { StageName = TaskRequests.OrNull(StageName) });
+        request.Import.OpenApiFile = TaskRequests.OrNull(OpenApiFile);
+        TaskRequests.Deployment(this, request.Deployment);
+        return deployer.CreateDeploymentAsync(request, cancellationToken);
+    }
 
     /// <inheritdoc />
-    protected override void SetOutputs(DeployResult result)
+    protected override void SetOutputs(WorkflowResult result)
     {
         base.SetOutputs(result);
         DeploymentId = result.DeploymentId;
     }
 
     /// <inheritdoc />
-    protected override string? ErrorFile(PetardException exception) => TaskInputs.OpenApiErrorFile(exception, OpenApiFile);
+    protected override string? ErrorFile(PetardException exception) => TaskRequests.OpenApiErrorFile(exception, this, OpenApiFile);
 }

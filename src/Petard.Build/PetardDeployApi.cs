@@ -7,13 +7,13 @@ namespace Petard.Build;
 /// The whole DeployApi flow in one task, so an unchanged API costs reads only: resolve (or create)
 /// the API, import and deploy it when its fingerprint changed, ensure the stage.
 /// </summary>
-public sealed class PetardDeployApi : PetardStageTask
+public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeploymentParameters
 {
     /// <summary>The OpenAPI 2 or 3 file, JSON or YAML (unset: the API is deployed as it is).</summary>
     public string? OpenApiFile { get; set; }
 
     /// <summary><c>overwrite</c> (default) or <c>merge</c>.</summary>
-    public string PutMode { get; set; } = PutModes.Overwrite;
+    public string? PutMode { get; set; }
 
     /// <summary>Create the API when no API has the name (default true).</summary>
     public bool CreateRestApi { get; set; } = true;
@@ -35,26 +35,22 @@ public sealed class PetardDeployApi : PetardStageTask
     public bool Changed { get; set; }
 
     /// <inheritdoc />
-    protected override Task<DeployResult> RunAsync(PetardDeployer deployer, CancellationToken cancellationToken)
+    protected override Task<WorkflowResult> RunAsync(PetardDeployer deployer, CancellationToken cancellationToken)
     {
-        var request = WithStage(new DeployApiRequest());
-        request.OpenApiFile = Blank(OpenApiFile);
-        request.PutMode = Blank(PutMode) ?? PutModes.Overwrite;
-        request.CreateRestApi = CreateRestApi;
-        request.FailOnWarnings = FailOnWarnings;
-        request.DeploymentDescription = Blank(DeploymentDescription);
-        request.Triggers = TaskInputs.Texts(Triggers);
-        request.ForceDeploy = ForceDeploy;
+        var request = TaskRequests.Request(this, new DeployApiRequest());
+        TaskRequests.Stage(this, request.Stage);
+        TaskRequests.Import(this, request.Import);
+        TaskRequests.Deployment(this, request.Deployment);
         return deployer.DeployApiAsync(request, cancellationToken);
     }
 
     /// <inheritdoc />
-    protected override void SetOutputs(DeployResult result)
+    protected override void SetOutputs(WorkflowResult result)
     {
         base.SetOutputs(result);
         Changed = result.Changed;
     }
 
     /// <inheritdoc />
-    protected override string? ErrorFile(PetardException exception) => TaskInputs.OpenApiErrorFile(exception, OpenApiFile);
+    protected override string? ErrorFile(PetardException exception) => TaskRequests.OpenApiErrorFile(exception, this, OpenApiFile);
 }

@@ -2,14 +2,14 @@ using Petard.Workflows;
 
 namespace Petard.Build;
 
-/// <summary>Creates the stage when missing; otherwise sends only the settings that differ (one UpdateStage, or none). Never deletes.</summary>
+/// <summary>Creates a stage when missing, otherwise patches only the declared settings that differ.</summary>
 public sealed class PetardEnsureStage : PetardStageTask
 {
     /// <inheritdoc />
-    protected override Task<DeployResult> RunAsync(PetardDeployer deployer, CancellationToken cancellationToken)
+    protected override Task<WorkflowResult> RunAsync(PetardDeployer deployer, CancellationToken cancellationToken)
     {
-        var request = WithStage(new EnsureStageRequest());
-        request.DeploymentId = Blank(DeploymentId);
+        var request = TaskRequests.Request(this, new EnsureStageRequest { DeploymentId = TaskRequests.OrNull(DeploymentId) });
+        TaskRequests.Stage(this, request.Stage);
         return deployer.EnsureStageAsync(request, cancellationToken);
     }
 }

@@ -3,15 +3,15 @@ using Petard.Workflows;
 
 namespace Petard.Build;
 
-/// <summary>Puts an OpenAPI file into a REST API (PutRestApi), or creates the API from it (ImportRestApi).</summary>
-public sealed class PetardImportRestApi : PetardRestApiTask
+/// <summary>Puts an OpenAPI file into a REST API, creating the API when no API has the name.</summary>
+public sealed class PetardImportRestApi : PetardTask, IImportParameters
 {
     /// <summary>The OpenAPI 2 or 3 file, JSON or YAML.</summary>
     [Required]
-    public string OpenApiFile { get; set; } = "";
+    public string? OpenApiFile { get; set; }
 
     /// <summary><c>overwrite</c> (default) or <c>merge</c>.</summary>
-    public string PutMode { get; set; } = PutModes.Overwrite;
+    public string? PutMode { get; set; }
 
     /// <summary>Create the API when no API has the name (default true).</summary>
     public bool CreateRestApi { get; set; } = true;
@@ -20,11 +20,13 @@ public sealed class PetardImportRestApi : PetardRestApiTask
     public bool FailOnWarnings { get; set; }
 
     /// <inheritdoc />
-    protected override Task<DeployResult> RunAsync(PetardDeployer deployer, CancellationToken cancellationToken) =>
-        deployer.ImportRestApiAsync(
-            WithRestApi(new ImportRestApiRequest { OpenApiFile = OpenApiFile, PutMode = Blank(PutMode) ?? PutModes.Overwrite, CreateRestApi = CreateRestApi, FailOnWarnings = FailOnWarnings }),
-            cancellationToken);
+    protected override Task<WorkflowResult> RunAsync(PetardDeployer deployer, CancellationToken cancellationToken)
+    {
+        var request = TaskRequests.Request(this, new ImportRestApiRequest());
+        TaskRequests.Import(this, request.Import);
+        return deployer.ImportRestApiAsync(request, cancellationToken);
+    }
 
     /// <inheritdoc />
-    protected override string? ErrorFile(PetardException exception) => TaskInputs.OpenApiErrorFile(exception, OpenApiFile);
+    protected override string? ErrorFile(PetardException exception) => TaskRequests.OpenApiErrorFile(exception, this, OpenApiFile);
 }

@@ -2,10 +2,10 @@ using Petard.Workflows;
 
 namespace Petard.Build;
 
-/// <summary>Finds a REST API by id or name and outputs its id (<c>RestApiId</c>).</summary>
-public sealed class PetardResolveRestApi : PetardRestApiTask
+/// <summary>Finds a REST API by id or name; its id is the <see cref="PetardTask.RestApiId"/> output.</summary>
+public sealed class PetardResolveRestApi : PetardTask
 {
     /// <inheritdoc />
-    protected override Task<DeployResult> RunAsync(PetardDeployer deployer, CancellationToken cancellationToken) =>
-        deployer.ResolveRestApiAsync(WithRestApi(new ResolveRestApiRequest()), cancellationToken);
+    protected override Task<WorkflowResult> RunAsync(PetardDeployer deployer, CancellationToken cancellationToken) =>
+        deployer.ResolveRestApiAsync(TaskRequests.Request(this, new ResolveRestApiRequest()), cancellationToken);
 }

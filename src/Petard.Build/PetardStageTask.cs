@@ -4,7 +4,7 @@ using Petard.Workflows;
 namespace Petard.Build;
 
 /// <summary>A task that keeps a stage's settings as declared.</summary>
-public abstract class PetardStageTask : PetardRestApiTask
+public abstract class PetardStageTask : PetardTask
 {
     /// <summary>The stage, e.g. <c>dev</c>.</summary>
     [Required]
@@ -27,7 +27,7 @@ public abstract class PetardStageTask : PetardRestApiTask
 
     /// <summary>
     /// Method settings: <c>Include</c> is the setting (e.g. <c>throttling/rateLimit</c>), metadata <c>Value</c>
-    /// the value and <c>MethodPath</c> the method (<c>*/*</c> by default, or e.g. <c>/pets/GET</c>).
+    /// the value and <c>MethodPath</c> the methods (<c>*/*</c> by default, or e.g. <c>/pets/GET</c> or <c>~1pets/GET</c>).
     /// </summary>
     public ITaskItem[]? MethodSettings { get; set; }
 
@@ -39,25 +39,8 @@ public abstract class PetardStageTask : PetardRestApiTask
     [Output]
     public string? DeploymentId { get; set; }
 
-    /// <summary>Fills the API and stage parts of a request.</summary>
-    /// <typeparam name="T">The request type.</typeparam>
-    /// <param name="request">The request.</param>
-    protected T WithStage<T>(T request)
-        where T : StageSettingsRequest
-    {
-        WithRestApi(request);
-        request.StageName = StageName.Trim();
-        request.StageDescription = Blank(StageDescription);
-        request.Variables = TaskInputs.NameValues(Variables, "stage variable", PetardErrorCodes.InvalidStageVariable);
-        request.TracingEnabled = TaskInputs.Flag(TracingEnabled, nameof(TracingEnabled));
-        request.CacheClusterEnabled = TaskInputs.Flag(CacheClusterEnabled, nameof(CacheClusterEnabled));
-        request.CacheClusterSize = Blank(CacheClusterSize);
-        request.MethodSettings = TaskInputs.MethodSettings(MethodSettings);
-        return request;
-    }
-
     /// <inheritdoc />
-    protected override void SetOutputs(DeployResult result)
+    protected override void SetOutputs(WorkflowResult result)
     {
         base.SetOutputs(result);
         DeploymentId = result.DeploymentId;

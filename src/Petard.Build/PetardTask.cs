@@ -4,8 +4,9 @@ using Petard.Workflows;
 namespace Petard.Build;
 
 /// <summary>
-/// What every Petard task shares: the client settings, the coded error reporting and cancellation.
-/// A task maps its parameters to a workflow request, runs it, and maps the result to its outputs.
+/// What every Petard task shares: the client settings, the REST API it works on, the coded error
+/// reporting and cancellation. A task maps its parameters to a workflow request (in
+/// <see cref="TaskRequests"/>), runs it, and maps the result to its outputs.
 /// </summary>
 public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTask
 {
@@ -23,6 +24,13 @@ public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTa
     /// <summary>Read only and report the plan.</summary>
     public bool DryRun { get; set; }
 
+    /// <summary>The REST API's id; after the task, the id of the API it worked on.</summary>
+    [Output]
+    public string? RestApiId { get; set; }
+
+    /// <summary>The REST API's name (used when no id is given).</summary>
+    public string? RestApiName { get; set; }
+
     /// <summary>Stops the in-flight request (Ctrl+C).</summary>
     public void Cancel() => cancellation.Cancel();
 
@@ -31,14 +39,14 @@ public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTa
     {
         try
         {
-            using var client = PetardClient.Create(new PetardClientOptions { Region = Blank(Region), Profile = Blank(Profile), EndpointUrl = Blank(EndpointUrl) });
+            using var client = PetardClient.Create(TaskRequests.ClientOptions(this));
             var deployer = new PetardDeployer(client, new TaskLog(Log));
             var result = RunAsync(deployer, cancellation.Token).GetAwaiter().GetResult();
             SetOutputs(result);
         }
         catch (PetardException ex)
         {
-            Log.LogError(null, ex.Code, null, ErrorHelp.LinkFor(ex.Code), ErrorFile(ex) ?? BuildEngine.ProjectFileOfTaskNode, 0, 0, 0, 0, ex.Message);
+            Log.LogError(null, ex.Code, null, ErrorHelp.LinkFor(ex.Code), ErrorFile(ex) ?? BuildEngine.ProjectFileOfTaskNode, 0, 0, 0, 0, ex.Describe(MSBuildSettingNames.Of));
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -49,20 +57,25 @@ public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTa
         return !Log.HasLoggedErrors;
     }
 
+    /// <summary>The folder relative paths start from: the project's.</summary>
+    internal string? ProjectDirectory => BuildEngine?.ProjectFileOfTaskNode is { Length: > 0 } project ? Path.GetDirectoryName(Path.GetFullPath(project)) : null;
+
     /// <summary>Runs the task's workflow.</summary>
     /// <param name="deployer">The workflows, over a client made from the common parameters.</param>
     /// <param name="cancellationToken">Canceled by <see cref="Cancel"/>.</param>
-    protected abstract Task<DeployResult> RunAsync(PetardDeployer deployer, CancellationToken cancellationToken);
+    /// <returns>The workflow's result.</returns>
+    protected abstract Task<WorkflowResult> RunAsync(PetardDeployer deployer, CancellationToken cancellationToken);
 
     /// <summary>Copies the result to the task's outputs.</summary>
     /// <param name="result">The workflow's result.</param>
-    protected abstract void SetOutputs(DeployResult result);
+    protected virtual void SetOutputs(WorkflowResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        RestApiId = result.RestApiId;
+    }
 
     /// <summary>The file an error is reported against, when it is not the project file.</summary>
     /// <param name="exception">The error.</param>
+    /// <returns>The file's full path, or null for the project file.</returns>
     protected virtual string? ErrorFile(PetardException exception) => null;
-
-    /// <summary>An empty MSBuild value as null.</summary>
-    /// <param name="value">The parameter's value.</param>
-    protected static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

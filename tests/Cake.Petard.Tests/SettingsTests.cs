@@ -1,3 +1,4 @@
+using Cake.Core;
 using Cake.Petard.Tests.Fakes;
 using Petard.Workflows;
 
@@ -34,11 +35,11 @@ public class SettingsTests
     {
         var deployment = new PetardCreateDeploymentSettings().WithStageName("dev").WithOpenApiFile("a.json").WithEndpointUrl("http://127.0.0.1:1");
         var stage = new PetardEnsureStageSettings().WithStageName("dev").WithDeploymentId("d1").WithDryRun();
-        var import = new PetardImportRestApiSettings().WithOpenApiFile("a.json").WithPutMode(PutModes.Merge).WithCreateRestApi(false).WithFailOnWarnings();
+        var import = new PetardImportRestApiSettings().WithOpenApiFile("a.json").WithPutMode(PutMode.Merge).WithCreateRestApi(false).WithFailOnWarnings();
 
         Assert.Equal(("dev", "a.json", "http://127.0.0.1:1"), (deployment.StageName, deployment.OpenApiFile!.FullPath, deployment.EndpointUrl));
         Assert.Equal(("dev", "d1", true), (stage.StageName, stage.DeploymentId, stage.DryRun));
-        Assert.Equal((PutModes.Merge, false, true), (import.PutMode, import.CreateRestApi, import.FailOnWarnings));
+        Assert.Equal((PutMode.Merge, false, true), (import.PutMode, import.CreateRestApi, import.FailOnWarnings));
     }
 
     [Fact]
@@ -54,26 +55,27 @@ public class SettingsTests
     {
         // Null means "leave the stage's variables as they are"; an empty set would remove them all.
         var settings = new PetardDeployApiSettings { RestApiName = "hello", StageName = "dev" };
-        Assert.Null(settings.ToRequest(new FakeCakeEnvironment("/work")).Variables);
+        Assert.Null(settings.Request.Stage.Variables);
 
         settings.WithStageVariable("a", "1").WithStageVariable("b", "2").WithStageVariable("a", "3");
-        Assert.Equal(new Dictionary<string, string> { ["a"] = "3", ["b"] = "2" }, settings.ToRequest(new FakeCakeEnvironment("/work")).Variables);
+        Assert.Equal(new Dictionary<string, string> { ["a"] = "3", ["b"] = "2" }, settings.Request.Stage.Variables);
     }
 
     [Fact]
-    public void A_relative_OpenAPI_file_is_resolved_from_the_Cake_working_directory()
+    public void A_relative_OpenAPI_file_is_resolved_from_the_Cake_working_directory_and_named_in_Cake_words()
     {
-        var environment = new FakeCakeEnvironment("/builds/hello");
+        var context = new FakeCakeContext("/builds/hello");
+        var settings = new PetardDeployApiSettings { RestApiName = "hello", StageName = "dev", OpenApiFile = "api/openapi.yaml" }.WithEndpointUrl("http://127.0.0.1:9");
 
-        var request = new PetardDeployApiSettings { RestApiName = "hello", StageName = "dev", OpenApiFile = "api/openapi.yaml" }.ToRequest(environment);
-        var absolute = new PetardImportRestApiSettings { OpenApiFile = "/defs/openapi.json" }.ToRequest(environment);
+        var error = Assert.Throws<CakeException>(() => context.PetardDeployApi(settings));
 
-        Assert.Equal("/builds/hello/api/openapi.yaml", request.OpenApiFile);
-        Assert.Equal("/defs/openapi.json", absolute.OpenApiFile);
+        Assert.StartsWith("PETARD1006: The OpenAPI file '/builds/hello/api/openapi.yaml' does not exist. Check OpenApiFile;", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("MSBuild", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("PetardOpenApiFile", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Every_setting_reaches_the_workflow_request()
+    public void The_settings_are_the_core_request_with_flat_names()
     {
         var settings = new PetardDeployApiSettings
         {
@@ -82,18 +84,18 @@ public class SettingsTests
             StageName = "dev",
             StageDescription = "the dev stage",
             DeploymentDescription = "release 1",
-            PutMode = PutModes.Merge,
+            PutMode = PutMode.Merge,
             CreateRestApi = false,
             FailOnWarnings = true,
             DryRun = true,
-        }.WithTracing().WithCacheCluster(true, "0.5").WithMethodSetting("*/*/logging/loglevel", "INFO");
+        }.WithTracing().WithCacheCluster(true, "0.5").WithMethodSetting("/pets/GET/logging/loglevel", "INFO").WithMethodSetting("~1pets/POST", "throttling/rateLimit", "5");
 
-        var request = settings.ToRequest(new FakeCakeEnvironment("/work"));
+        var request = settings.Request;
 
-        Assert.Equal(("abc123", "hello", "dev", "the dev stage", "release 1"), (request.RestApiId, request.RestApiName, request.StageName, request.StageDescription, request.DeploymentDescription));
-        Assert.Equal((PutModes.Merge, false, true, true), (request.PutMode, request.CreateRestApi, request.FailOnWarnings, request.DryRun));
-        Assert.Equal((true, true, "0.5"), (request.TracingEnabled, request.CacheClusterEnabled, request.CacheClusterSize));
-        Assert.Equal("INFO", request.MethodSettings!["*/*/logging/loglevel"]);
-        Assert.Null(request.OpenApiFile);
+        Assert.Equal(("abc123", "hello", "dev", "the dev stage", "release 1"), (request.RestApi.Id, request.RestApi.Name, request.Stage.Name, request.Stage.Description, request.Deployment.Description));
+        Assert.Equal((PutMode.Merge, false, true, true), (request.Import.PutMode, request.Import.CreateRestApi, request.Import.FailOnWarnings, request.DryRun));
+        Assert.Equal((true, true, "0.5"), (request.Stage.TracingEnabled, request.Stage.CacheClusterEnabled, request.Stage.CacheClusterSize));
+        Assert.Equal([new MethodSetting("/pets/GET", "logging/loglevel", "INFO"), new MethodSetting("~1pets/POST", "throttling/rateLimit", "5")], request.Stage.MethodSettings);
+        Assert.Null(request.Import.OpenApiFile);
     }
 }

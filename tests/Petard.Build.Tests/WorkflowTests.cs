@@ -11,17 +11,26 @@ public sealed class WorkflowTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
+    private static DeployApiRequest Deploy(string? name, string stage, string? file, Action<DeployApiRequest>? more = null)
+    {
+        var request = new DeployApiRequest { RestApi = { Name = name }, Stage = { Name = stage }, Import = { OpenApiFile = file } };
+        more?.Invoke(request);
+        return request;
+    }
+
     public static TheoryData<string, Func<string, DeployApiRequest>> BadInputs => new()
     {
-        { PetardErrorCodes.MissingRestApi, file => new DeployApiRequest { StageName = "dev", OpenApiFile = file } },
-        { PetardErrorCodes.InvalidStageName, file => new DeployApiRequest { RestApiName = "HelloApi", StageName = "dev stage", OpenApiFile = file } },
-        { PetardErrorCodes.InvalidStageName, file => new DeployApiRequest { RestApiName = "HelloApi", StageName = "", OpenApiFile = file } },
-        { PetardErrorCodes.InvalidStageVariable, file => new DeployApiRequest { RestApiName = "HelloApi", StageName = "dev", OpenApiFile = file, Variables = new Dictionary<string, string> { ["bad-name"] = "x" } } },
-        { PetardErrorCodes.InvalidStageVariable, file => new DeployApiRequest { RestApiName = "HelloApi", StageName = "dev", OpenApiFile = file, Variables = new Dictionary<string, string> { ["env"] = "has space" } } },
-        { PetardErrorCodes.InvalidStageVariable, file => new DeployApiRequest { RestApiName = "HelloApi", StageName = "dev", OpenApiFile = file, Variables = new Dictionary<string, string> { ["env"] = new string('a', 513) } } },
-        { PetardErrorCodes.OpenApiFileMissing, file => new DeployApiRequest { RestApiName = "HelloApi", StageName = "dev", OpenApiFile = file + ".missing" } },
-        { PetardErrorCodes.InvalidInput, file => new DeployApiRequest { RestApiName = "HelloApi", StageName = "dev", OpenApiFile = file, PutMode = "replace" } },
-        { PetardErrorCodes.InvalidInput, file => new DeployApiRequest { RestApiName = "HelloApi", StageName = "dev", OpenApiFile = file, MethodSettings = new Dictionary<string, string> { ["*/*/throttling/speed"] = "1" } } },
+        { PetardErrorCodes.MissingRestApi, file => Deploy(null, "dev", file) },
+        { PetardErrorCodes.InvalidStageName, file => Deploy("HelloApi", "dev stage", file) },
+        { PetardErrorCodes.InvalidStageName, file => Deploy("HelloApi", "", file) },
+        { PetardErrorCodes.InvalidStageVariable, file => Deploy("HelloApi", "dev", file, r => r.Stage.Variables = new Dictionary<string, string> { ["bad-name"] = "x" }) },
+        { PetardErrorCodes.InvalidStageVariable, file => Deploy("HelloApi", "dev", file, r => r.Stage.Variables = new Dictionary<string, string> { ["env"] = "has space" }) },
+        { PetardErrorCodes.InvalidStageVariable, file => Deploy("HelloApi", "dev", file, r => r.Stage.Variables = new Dictionary<string, string> { ["env"] = new string('a', 513) }) },
+        { PetardErrorCodes.OpenApiFileMissing, file => Deploy("HelloApi", "dev", file + ".missing") },
+        { PetardErrorCodes.InvalidInput, file => Deploy("HelloApi", "dev", file, r => r.Import.PutMode = (PutMode)7) },
+        { PetardErrorCodes.InvalidInput, file => Deploy("HelloApi", "dev", file, r => r.Stage.MethodSettings.Add(MethodSetting.FromPath("*/*/throttling/speed", "1"))) },
+        { PetardErrorCodes.InvalidInput, file => Deploy("HelloApi", "dev", file, r => r.Stage.MethodSettings.Add(MethodSetting.FromPath("pets/GET/throttling/rateLimit", "1"))) },
+        { PetardErrorCodes.InvalidInput, file => Deploy("HelloApi", "dev", file, r => r.Stage.MethodSettings.Add(new MethodSetting("/pets/GET", "logging/loglevel", "LOUD"))) },
     };
 
     [Theory]
@@ -51,7 +60,7 @@ public sealed class WorkflowTests : IDisposable
         using var client = gateway.Client();
         var file = temp.Write(name, content);
 
-        var error = await Assert.ThrowsAsync<PetardException>(() => new PetardDeployer(client).ImportRestApiAsync(new ImportRestApiRequest { RestApiName = "HelloApi", OpenApiFile = file }));
+        var error = await Assert.ThrowsAsync<PetardException>(() => new PetardDeployer(client).ImportRestApiAsync(new ImportRestApiRequest { RestApi = { Name = "HelloApi" }, Import = { OpenApiFile = file } }));
 
         Assert.Equal(PetardErrorCodes.OpenApiFileInvalid, error.Code);
         Assert.Contains(file, error.Message, StringComparison.Ordinal);
@@ -65,7 +74,7 @@ public sealed class WorkflowTests : IDisposable
         using var client = gateway.Client();
         var file = temp.Write("huge.yaml", OpenApi.Yaml() + "\n# " + new string('x', 6 * 1024 * 1024));
 
-        var error = await Assert.ThrowsAsync<PetardException>(() => new PetardDeployer(client).ImportRestApiAsync(new ImportRestApiRequest { RestApiName = "HelloApi", OpenApiFile = file }));
+        var error = await Assert.ThrowsAsync<PetardException>(() => new PetardDeployer(client).ImportRestApiAsync(new ImportRestApiRequest { RestApi = { Name = "HelloApi" }, Import = { OpenApiFile = file } }));
 
         Assert.Equal(PetardErrorCodes.OpenApiFileInvalid, error.Code);
         Assert.Contains("6 MB", error.Message, StringComparison.Ordinal);
@@ -79,7 +88,7 @@ public sealed class WorkflowTests : IDisposable
         using var client = gateway.Client();
         var file = temp.Write("swagger.json", """{ "swagger": "2.0", "info": { "title": "HelloApi", "version": "1" }, "paths": {} }""");
 
-        var result = await new PetardDeployer(client).ImportRestApiAsync(new ImportRestApiRequest { RestApiId = "abc123", OpenApiFile = file, PutMode = "merge", FailOnWarnings = true });
+        var result = await new PetardDeployer(client).ImportRestApiAsync(new ImportRestApiRequest { RestApi = { Id = "abc123" }, Import = { OpenApiFile = file, PutMode = PutMode.Merge, FailOnWarnings = true } });
 
         Assert.Equal(["GetRestApi", "PutRestApi"], result.Calls);
         Assert.Equal("PUT /restapis/abc123?mode=merge&failonwarnings=true", gateway.Requests[1]);
@@ -94,7 +103,7 @@ public sealed class WorkflowTests : IDisposable
             .On("GET", "/restapis?limit=500&position=p2", """{"item":[{"id":"abc123","name":"HelloApi"}]}""");
         using var client = gateway.Client();
 
-        var result = await new PetardDeployer(client).ResolveRestApiAsync(new ResolveRestApiRequest { RestApiName = "HelloApi" });
+        var result = await new PetardDeployer(client).ResolveRestApiAsync(new ResolveRestApiRequest { RestApi = { Name = "HelloApi" } });
 
         Assert.Equal("abc123", result.RestApiId);
         Assert.Equal(["GetRestApis", "GetRestApis"], result.Calls);
@@ -107,7 +116,7 @@ public sealed class WorkflowTests : IDisposable
         var gateway = new ScriptedGateway().On("GET", "/restapis", """{"item":[{"id":"aaa111","name":"HelloApi"},{"id":"bbb222","name":"HelloApi"}]}""");
         using var client = gateway.Client();
 
-        var error = await Assert.ThrowsAsync<PetardException>(() => new PetardDeployer(client).ResolveRestApiAsync(new ResolveRestApiRequest { RestApiName = "HelloApi" }));
+        var error = await Assert.ThrowsAsync<PetardException>(() => new PetardDeployer(client).ResolveRestApiAsync(new ResolveRestApiRequest { RestApi = { Name = "HelloApi" } }));
 
         Assert.Equal(PetardErrorCodes.RestApiAmbiguous, error.Code);
         Assert.Contains("aaa111, bbb222", error.Message, StringComparison.Ordinal);
@@ -120,7 +129,7 @@ public sealed class WorkflowTests : IDisposable
         using var client = gateway.Client();
         var file = temp.Write("openapi.yaml", OpenApi.Yaml());
 
-        var error = await Assert.ThrowsAsync<PetardException>(() => new PetardDeployer(client).DeployApiAsync(new DeployApiRequest { RestApiName = "HelloApi", StageName = "dev", OpenApiFile = file, CreateRestApi = false }));
+        var error = await Assert.ThrowsAsync<PetardException>(() => new PetardDeployer(client).DeployApiAsync(Deploy("HelloApi", "dev", file, r => r.Import.CreateRestApi = false)));
 
         Assert.Equal(PetardErrorCodes.RestApiNotFound, error.Code);
         Assert.Equal(["GET /restapis?limit=500"], gateway.Requests);
@@ -140,13 +149,16 @@ public sealed class WorkflowTests : IDisposable
         using var client = gateway.Client();
         var request = new EnsureStageRequest
         {
-            RestApiId = "abc123",
-            StageName = "dev",
+            RestApi = { Id = "abc123" },
             DeploymentId = "dep1",
-            StageDescription = "Dev",
-            TracingEnabled = true,
-            Variables = new Dictionary<string, string> { ["keep"] = "1", ["change"] = "new", ["add"] = "y" },
-            MethodSettings = new Dictionary<string, string> { ["*/*/throttling/rateLimit"] = "100", ["*/*/logging/loglevel"] = "INFO" },
+            Stage =
+            {
+                Name = "dev",
+                Description = "Dev",
+                TracingEnabled = true,
+                Variables = new Dictionary<string, string> { ["keep"] = "1", ["change"] = "new", ["add"] = "y" },
+                MethodSettings = { MethodSetting.FromPath("*/*/throttling/rateLimit", "100"), MethodSetting.FromPath("*/*/logging/loglevel", "INFO") },
+            },
         };
 
         var result = await new PetardDeployer(client).EnsureStageAsync(request);
@@ -166,7 +178,7 @@ public sealed class WorkflowTests : IDisposable
             .On("GET", "/restapis/abc123/stages/dev", """{"stageName":"dev","deploymentId":"dep1","variables":{"env":"dev"}}""");
         using var client = gateway.Client();
 
-        var result = await new PetardDeployer(client).EnsureStageAsync(new EnsureStageRequest { RestApiId = "abc123", StageName = "dev", DeploymentId = "dep1", TracingEnabled = false, Variables = new Dictionary<string, string> { ["env"] = "dev" } });
+        var result = await new PetardDeployer(client).EnsureStageAsync(new EnsureStageRequest { RestApi = { Id = "abc123" }, DeploymentId = "dep1", Stage = { Name = "dev", TracingEnabled = false, Variables = new Dictionary<string, string> { ["env"] = "dev" } } });
 
         Assert.Equal(["GetRestApi", "GetStage"], result.Calls);
         Assert.False(result.Changed);
@@ -182,7 +194,7 @@ public sealed class WorkflowTests : IDisposable
         using var client = gateway.Client();
         var file = temp.Write("openapi.yaml", OpenApi.Yaml());
 
-        var result = await new PetardDeployer(client).DeployApiAsync(new DeployApiRequest { RestApiName = "HelloApi", StageName = "dev", OpenApiFile = file, DryRun = true });
+        var result = await new PetardDeployer(client).DeployApiAsync(Deploy("HelloApi", "dev", file, r => r.DryRun = true));
 
         Assert.All(gateway.Requests, r => Assert.StartsWith("GET ", r, StringComparison.Ordinal));
         Assert.True(result.DryRun);
@@ -203,7 +215,7 @@ public sealed class WorkflowTests : IDisposable
         using var client = gateway.Client();
         var file = temp.Write("openapi.yaml", OpenApi.Yaml(title: "Title In File"));
 
-        var result = await new PetardDeployer(client).DeployApiAsync(new DeployApiRequest { RestApiName = "HelloApi", StageName = "dev", OpenApiFile = file });
+        var result = await new PetardDeployer(client).DeployApiAsync(Deploy("HelloApi", "dev", file));
 
         Assert.Equal(["GetRestApis", "ImportRestApi", "UpdateRestApi", "CreateDeployment", "CreateStage"], result.Calls);
         Assert.Equal("POST /restapis?mode=import", gateway.Requests[1]);

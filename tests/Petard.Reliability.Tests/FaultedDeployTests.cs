@@ -144,7 +144,7 @@ public sealed class FaultedDeployTests : GatewayScenario
 
         using var client = Client(handler: handler);
         var error = await Assert.ThrowsAsync<PetardException>(() =>
-            new PetardDeployer(client).DeployApiAsync(new DeployApiRequest { RestApiId = first.RestApiId, StageName = "dev", ForceDeploy = true }));
+            new PetardDeployer(client).DeployApiAsync(new DeployApiRequest { RestApi = { Id = first.RestApiId }, Stage = { Name = "dev" }, Deployment = { Force = true } }));
 
         Assert.Equal(PetardErrorCodes.Unreachable, error.Code);
         Assert.Contains("was not repeated", error.Message, StringComparison.Ordinal);

@@ -37,9 +37,9 @@ public sealed class SecretsTests : GatewayScenario
 
             Keep(await deployer.DeployApiAsync(Request("orders", file)));
             Keep(await deployer.DeployApiAsync(Request("orders", Apis.Write("orders", "v2"), variables: new Dictionary<string, string> { ["release"] = "r2" })));
-            Keep(await deployer.DeployApiAsync(new DeployApiRequest { RestApiName = "orders", StageName = "dev", OpenApiFile = file, DryRun = true }));
+            Keep(await deployer.DeployApiAsync(new DeployApiRequest { RestApi = { Name = "orders" }, Stage = { Name = "dev" }, Import = { OpenApiFile = file }, DryRun = true }));
             await KeepFailureAsync(() => deployer.DeployApiAsync(Request("orders", file, stage: "bad stage!")));
-            await KeepFailureAsync(() => deployer.DeployApiAsync(new DeployApiRequest { RestApiId = "nosuchapi", StageName = "dev" }));
+            await KeepFailureAsync(() => deployer.DeployApiAsync(new DeployApiRequest { RestApi = { Id = "nosuchapi" }, Stage = { Name = "dev" } }));
             Inject(new FaultRule("UpdateStage", FaultKind.Throttle, count: 100, retryAfterSeconds: 0));
             await KeepFailureAsync(() => deployer.DeployApiAsync(Request("orders", Apis.Write("orders", "v3"))));
             Gateway.Faults.Clear();
@@ -110,7 +110,7 @@ public sealed class SecretsTests : GatewayScenario
         }
     }
 
-    private void Keep(DeployResult result) =>
+    private void Keep(WorkflowResult result) =>
         outputs.Add(string.Join("\n", [result.RestApiId, result.DeploymentId, result.StageName, result.InvokeUrl, .. result.Changes, .. result.Calls]));
 
     private async Task KeepFailureAsync(Func<Task> run)

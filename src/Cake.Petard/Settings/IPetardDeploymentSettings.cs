@@ -1,14 +1,16 @@
+using Petard.Workflows;
+
 namespace Cake.Petard;
 
 /// <summary>The settings of a deployment, shared by <see cref="PetardCreateDeploymentSettings"/> and <see cref="PetardDeployApiSettings"/>.</summary>
 public interface IPetardDeploymentSettings
 {
-    /// <summary>The deployment's description; Petard appends its fingerprint.</summary>
+    /// <inheritdoc cref="DeploymentSpec.Description"/>
     string? DeploymentDescription { get; set; }
 
-    /// <summary>Anything else that should cause a new deployment when it changes (versions, hashes).</summary>
+    /// <inheritdoc cref="DeploymentSpec.Triggers"/>
     IList<string> Triggers { get; set; }
 
-    /// <summary>Create a deployment even when the stage already serves one with the same fingerprint.</summary>
+    /// <inheritdoc cref="DeploymentSpec.Force"/>
     bool ForceDeploy { get; set; }
 }

@@ -1,4 +1,5 @@
 using Cake.Core.IO;
+using Petard.Workflows;
 
 namespace Cake.Petard;
 
@@ -8,12 +9,12 @@ public interface IPetardImportSettings
     /// <summary>The OpenAPI 2 or 3 file, JSON or YAML; a relative path is relative to the Cake working directory.</summary>
     FilePath? OpenApiFile { get; set; }
 
-    /// <summary><c>overwrite</c> (the default: the file replaces the API) or <c>merge</c>.</summary>
-    string PutMode { get; set; }
+    /// <inheritdoc cref="ImportSpec.PutMode"/>
+    PutMode PutMode { get; set; }
 
-    /// <summary>Create the API (named by <see cref="PetardRestApiSettings.RestApiName"/>) when no API has that name; on by default.</summary>
+    /// <inheritdoc cref="ImportSpec.CreateRestApi"/>
     bool CreateRestApi { get; set; }
 
-    /// <summary>Make the service refuse a definition it has warnings about.</summary>
+    /// <inheritdoc cref="ImportSpec.FailOnWarnings"/>
     bool FailOnWarnings { get; set; }
 }

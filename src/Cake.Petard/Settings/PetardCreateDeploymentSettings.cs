@@ -1,4 +1,3 @@
-using Cake.Core;
 using Cake.Core.IO;
 using Petard.Workflows;
 
@@ -6,31 +5,27 @@ namespace Cake.Petard;
 
 /// <summary>
 /// The settings of <see cref="PetardAliases.PetardCreateDeployment"/>: create a deployment unless
-/// <see cref="StageName"/> already serves one with the same fingerprint.
+/// <see cref="StageName"/> already serves one with the same fingerprint. They are the core's <see cref="CreateDeploymentRequest"/>.
 /// </summary>
 public sealed class PetardCreateDeploymentSettings : PetardRestApiSettings, IPetardDeploymentSettings
 {
-    /// <summary>The stage whose current deployment is compared; without it a deployment is always created.</summary>
-    public string? StageName { get; set; }
+    private readonly CreateDeploymentRequest request = new();
+
+    /// <inheritdoc cref="CreateDeploymentRequest.StageName"/>
+    public string? StageName { get => request.StageName; set => request.StageName = value; }
 
     /// <summary>The OpenAPI file that was imported: its content is part of the fingerprint; relative to the Cake working directory.</summary>
-    public FilePath? OpenApiFile { get; set; }
+    public FilePath? OpenApiFile { get => CakePaths.File(request.Import.OpenApiFile); set => request.Import.OpenApiFile = value?.FullPath; }
 
     /// <inheritdoc />
-    public string? DeploymentDescription { get; set; }
+    public string? DeploymentDescription { get => request.Deployment.Description; set => request.Deployment.Description = value; }
 
     /// <inheritdoc />
-    public IList<string> Triggers { get; set; } = [];
+    public IList<string> Triggers { get => request.Deployment.Triggers; set => request.Deployment.Triggers = value; }
 
     /// <inheritdoc />
-    public bool ForceDeploy { get; set; }
+    public bool ForceDeploy { get => request.Deployment.Force; set => request.Deployment.Force = value; }
 
-    internal CreateDeploymentRequest ToRequest(ICakeEnvironment environment) => Fill(new CreateDeploymentRequest
-    {
-        StageName = StageName,
-        OpenApiFile = CakePaths.Absolute(OpenApiFile, environment),
-        DeploymentDescription = DeploymentDescription,
-        Triggers = Triggers,
-        ForceDeploy = ForceDeploy,
-    });
+    /// <inheritdoc />
+    internal override CreateDeploymentRequest Request => request;
 }

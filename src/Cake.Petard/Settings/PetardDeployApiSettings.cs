@@ -1,4 +1,3 @@
-using Cake.Core;
 using Cake.Core.IO;
 using Petard.Workflows;
 
@@ -6,39 +5,37 @@ namespace Cake.Petard;
 
 /// <summary>
 /// The settings of <see cref="PetardAliases.PetardDeployApi"/>, the whole flow: resolve or import the
-/// API, create a deployment when something changed, bring the stage up to date.
+/// API, create a deployment when something changed, bring the stage up to date. They are the core's
+/// <see cref="DeployApiRequest"/>, with flat names.
 /// </summary>
 public sealed class PetardDeployApiSettings : PetardStageSettings, IPetardImportSettings, IPetardDeploymentSettings
 {
+    private readonly DeployApiRequest request = new();
+
     /// <summary>The OpenAPI 2 or 3 file to import, relative to the Cake working directory; without it the API is deployed as it is.</summary>
-    public FilePath? OpenApiFile { get; set; }
+    public FilePath? OpenApiFile { get => CakePaths.File(request.Import.OpenApiFile); set => request.Import.OpenApiFile = value?.FullPath; }
 
     /// <inheritdoc />
-    public string PutMode { get; set; } = PutModes.Overwrite;
+    public PutMode PutMode { get => request.Import.PutMode; set => request.Import.PutMode = value; }
 
     /// <inheritdoc />
-    public bool CreateRestApi { get; set; } = true;
+    public bool CreateRestApi { get => request.Import.CreateRestApi; set => request.Import.CreateRestApi = value; }
 
     /// <inheritdoc />
-    public bool FailOnWarnings { get; set; }
+    public bool FailOnWarnings { get => request.Import.FailOnWarnings; set => request.Import.FailOnWarnings = value; }
 
     /// <inheritdoc />
-    public string? DeploymentDescription { get; set; }
+    public string? DeploymentDescription { get => request.Deployment.Description; set => request.Deployment.Description = value; }
 
     /// <inheritdoc />
-    public IList<string> Triggers { get; set; } = [];
+    public IList<string> Triggers { get => request.Deployment.Triggers; set => request.Deployment.Triggers = value; }
 
     /// <inheritdoc />
-    public bool ForceDeploy { get; set; }
+    public bool ForceDeploy { get => request.Deployment.Force; set => request.Deployment.Force = value; }
 
-    internal DeployApiRequest ToRequest(ICakeEnvironment environment) => FillStage(new DeployApiRequest
-    {
-        OpenApiFile = CakePaths.Absolute(OpenApiFile, environment),
-        PutMode = PutMode,
-        CreateRestApi = CreateRestApi,
-        FailOnWarnings = FailOnWarnings,
-        DeploymentDescription = DeploymentDescription,
-        Triggers = Triggers,
-        ForceDeploy = ForceDeploy,
-    });
+    /// <inheritdoc />
+    internal override DeployApiRequest Request => request;
+
+    /// <inheritdoc />
+    internal override StageSpec Stage => request.Stage;
 }

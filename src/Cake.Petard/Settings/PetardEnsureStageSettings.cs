@@ -4,12 +4,18 @@ namespace Cake.Petard;
 
 /// <summary>
 /// The settings of <see cref="PetardAliases.PetardEnsureStage"/>: create the stage when missing,
-/// otherwise patch only what differs from these settings.
+/// otherwise patch only what differs from these settings. They are the core's <see cref="EnsureStageRequest"/>.
 /// </summary>
 public sealed class PetardEnsureStageSettings : PetardStageSettings
 {
-    /// <summary>The deployment the stage serves; required when the stage does not exist yet.</summary>
-    public string? DeploymentId { get; set; }
+    private readonly EnsureStageRequest request = new();
 
-    internal EnsureStageRequest ToRequest() => FillStage(new EnsureStageRequest { DeploymentId = DeploymentId });
+    /// <inheritdoc cref="EnsureStageRequest.DeploymentId"/>
+    public string? DeploymentId { get => request.DeploymentId; set => request.DeploymentId = value; }
+
+    /// <inheritdoc />
+    internal override EnsureStageRequest Request => request;
+
+    /// <inheritdoc />
+    internal override StageSpec Stage => request.Stage;
 }

@@ -1,29 +1,28 @@
-using Cake.Core;
 using Cake.Core.IO;
 using Petard.Workflows;
 
 namespace Cake.Petard;
 
-/// <summary>The settings of <see cref="PetardAliases.PetardImportRestApi"/>: put an OpenAPI file into a REST API.</summary>
+/// <summary>
+/// The settings of <see cref="PetardAliases.PetardImportRestApi"/>: put an OpenAPI file into a REST API.
+/// They are the core's <see cref="ImportRestApiRequest"/>.
+/// </summary>
 public sealed class PetardImportRestApiSettings : PetardRestApiSettings, IPetardImportSettings
 {
-    /// <inheritdoc />
-    public FilePath? OpenApiFile { get; set; }
+    private readonly ImportRestApiRequest request = new();
 
     /// <inheritdoc />
-    public string PutMode { get; set; } = PutModes.Overwrite;
+    public FilePath? OpenApiFile { get => CakePaths.File(request.Import.OpenApiFile); set => request.Import.OpenApiFile = value?.FullPath; }
 
     /// <inheritdoc />
-    public bool CreateRestApi { get; set; } = true;
+    public PutMode PutMode { get => request.Import.PutMode; set => request.Import.PutMode = value; }
 
     /// <inheritdoc />
-    public bool FailOnWarnings { get; set; }
+    public bool CreateRestApi { get => request.Import.CreateRestApi; set => request.Import.CreateRestApi = value; }
 
-    internal ImportRestApiRequest ToRequest(ICakeEnvironment environment) => Fill(new ImportRestApiRequest
-    {
-        OpenApiFile = CakePaths.Absolute(OpenApiFile, environment) ?? "",
-        PutMode = PutMode,
-        CreateRestApi = CreateRestApi,
-        FailOnWarnings = FailOnWarnings,
-    });
+    /// <inheritdoc />
+    public bool FailOnWarnings { get => request.Import.FailOnWarnings; set => request.Import.FailOnWarnings = value; }
+
+    /// <inheritdoc />
+    internal override ImportRestApiRequest Request => request;
 }

@@ -1,4 +1,5 @@
 using Cake.Core.IO;
+using Petard.Workflows;
 
 namespace Cake.Petard;
 
@@ -24,9 +25,9 @@ public static class PetardImportSettingsExtensions
     /// <summary>Sets <see cref="IPetardImportSettings.PutMode"/>.</summary>
     /// <typeparam name="T">The settings type.</typeparam>
     /// <param name="settings">The settings.</param>
-    /// <param name="putMode"><c>overwrite</c> or <c>merge</c> (see <c>PutModes</c>).</param>
+    /// <param name="putMode"><see cref="PutMode.Overwrite"/> or <see cref="PutMode.Merge"/>.</param>
     /// <returns>The same settings.</returns>
-    public static T WithPutMode<T>(this T settings, string putMode)
+    public static T WithPutMode<T>(this T settings, PutMode putMode)
         where T : IPetardImportSettings
         => settings.Set(s => s.PutMode = putMode);
 

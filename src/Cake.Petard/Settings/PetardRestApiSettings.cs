@@ -5,22 +5,15 @@ namespace Cake.Petard;
 /// <summary>The settings of every alias that works on one REST API: which API, and whether to write at all.</summary>
 public abstract class PetardRestApiSettings : PetardSettings
 {
-    /// <summary>The REST API's id, e.g. <c>a1b2c3d4e5</c>; wins over <see cref="RestApiName"/>.</summary>
-    public string? RestApiId { get; set; }
+    /// <inheritdoc cref="RestApiTarget.Id"/>
+    public string? RestApiId { get => Request.RestApi.Id; set => Request.RestApi.Id = value; }
 
-    /// <summary>The REST API's name; exactly one API may carry it.</summary>
-    public string? RestApiName { get; set; }
+    /// <inheritdoc cref="RestApiTarget.Name"/>
+    public string? RestApiName { get => Request.RestApi.Name; set => Request.RestApi.Name = value; }
 
-    /// <summary>Read only and report the plan: no write call is made.</summary>
-    public bool DryRun { get; set; }
+    /// <inheritdoc cref="WorkflowRequest.DryRun"/>
+    public bool DryRun { get => Request.DryRun; set => Request.DryRun = value; }
 
-    /// <summary>Copies the API and dry-run settings onto a workflow request.</summary>
-    internal TRequest Fill<TRequest>(TRequest request)
-        where TRequest : ResolveRestApiRequest
-    {
-        request.RestApiId = RestApiId;
-        request.RestApiName = RestApiName;
-        request.DryRun = DryRun;
-        return request;
-    }
+    /// <summary>The core request these settings are; the alias hands it to the workflow as it is.</summary>
+    internal abstract WorkflowRequest Request { get; }
 }

@@ -9,26 +9,18 @@ namespace Cake.Petard;
 /// </summary>
 public abstract class PetardSettings
 {
-    /// <summary>The AWS region, e.g. <c>eu-west-1</c> (default: <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, then the profile's region).</summary>
-    public string? Region { get; set; }
+    /// <inheritdoc cref="PetardClientOptions.Region"/>
+    public string? Region { get => ClientOptions.Region; set => ClientOptions.Region = value; }
 
-    /// <summary>A named profile of the shared config/credentials files (default: <c>AWS_PROFILE</c>, else <c>default</c>).</summary>
-    public string? Profile { get; set; }
+    /// <inheritdoc cref="PetardClientOptions.Profile"/>
+    public string? Profile { get => ClientOptions.Profile; set => ClientOptions.Profile = value; }
 
-    /// <summary>
-    /// The API Gateway endpoint, e.g. a local emulator's <c>http://127.0.0.1:4567</c> (default:
-    /// <c>AWS_ENDPOINT_URL_API_GATEWAY</c>, <c>AWS_ENDPOINT_URL</c>, else the region's endpoint).
-    /// </summary>
-    public string? EndpointUrl { get; set; }
+    /// <inheritdoc cref="PetardClientOptions.EndpointUrl"/>
+    public string? EndpointUrl { get => ClientOptions.EndpointUrl; set => ClientOptions.EndpointUrl = value; }
 
-    /// <summary>Explicit credentials; when set, no credential chain is consulted.</summary>
-    public AWSCredentials? Credentials { get; set; }
+    /// <inheritdoc cref="PetardClientOptions.Credentials"/>
+    public AWSCredentials? Credentials { get => ClientOptions.Credentials; set => ClientOptions.Credentials = value; }
 
-    internal PetardClientOptions ToClientOptions() => new()
-    {
-        Region = Region,
-        Profile = Profile,
-        EndpointUrl = EndpointUrl,
-        Credentials = Credentials,
-    };
+    /// <summary>The client options these settings are: the client is created from them as they are.</summary>
+    internal PetardClientOptions ClientOptions { get; } = new();
 }

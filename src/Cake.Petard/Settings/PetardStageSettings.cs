@@ -8,45 +8,27 @@ namespace Cake.Petard;
 /// </summary>
 public abstract class PetardStageSettings : PetardRestApiSettings
 {
-    /// <summary>The stage, e.g. <c>dev</c>: letters, digits, <c>-</c> and <c>_</c>, at most 128 characters.</summary>
-    public string? StageName { get; set; }
+    /// <inheritdoc cref="StageSpec.Name"/>
+    public string? StageName { get => Stage.Name; set => Stage.Name = value; }
 
-    /// <summary>The stage's description.</summary>
-    public string? StageDescription { get; set; }
+    /// <inheritdoc cref="StageSpec.Description"/>
+    public string? StageDescription { get => Stage.Description; set => Stage.Description = value; }
 
-    /// <summary>
-    /// The stage variables. When set, they are the stage's complete set: missing ones are added,
-    /// different ones changed, others removed. When null, the stage's variables are left alone.
-    /// </summary>
-    public IDictionary<string, string>? Variables { get; set; }
+    /// <inheritdoc cref="StageSpec.Variables"/>
+    public IDictionary<string, string>? Variables { get => Stage.Variables; set => Stage.Variables = value; }
 
-    /// <summary>Whether X-Ray tracing is on (null: left as it is).</summary>
-    public bool? TracingEnabled { get; set; }
+    /// <inheritdoc cref="StageSpec.TracingEnabled"/>
+    public bool? TracingEnabled { get => Stage.TracingEnabled; set => Stage.TracingEnabled = value; }
 
-    /// <summary>Whether the stage has a cache cluster (null: left as it is).</summary>
-    public bool? CacheClusterEnabled { get; set; }
+    /// <inheritdoc cref="StageSpec.CacheClusterEnabled"/>
+    public bool? CacheClusterEnabled { get => Stage.CacheClusterEnabled; set => Stage.CacheClusterEnabled = value; }
 
-    /// <summary>The cache cluster's size in GB, e.g. <c>0.5</c>.</summary>
-    public string? CacheClusterSize { get; set; }
+    /// <inheritdoc cref="StageSpec.CacheClusterSize"/>
+    public string? CacheClusterSize { get => Stage.CacheClusterSize; set => Stage.CacheClusterSize = value; }
 
-    /// <summary>
-    /// Method settings by their patch path, e.g. <c>*/*/throttling/rateLimit</c> = <c>100</c> or
-    /// <c>*/*/logging/loglevel</c> = <c>INFO</c>.
-    /// </summary>
-    public IDictionary<string, string>? MethodSettings { get; set; }
+    /// <inheritdoc cref="StageSpec.MethodSettings"/>
+    public IList<MethodSetting> MethodSettings => Stage.MethodSettings;
 
-    /// <summary>Copies the API and stage settings onto a workflow request.</summary>
-    internal TRequest FillStage<TRequest>(TRequest request)
-        where TRequest : StageSettingsRequest
-    {
-        Fill(request);
-        request.StageName = StageName ?? "";
-        request.StageDescription = StageDescription;
-        request.Variables = Variables;
-        request.TracingEnabled = TracingEnabled;
-        request.CacheClusterEnabled = CacheClusterEnabled;
-        request.CacheClusterSize = CacheClusterSize;
-        request.MethodSettings = MethodSettings;
-        return request;
-    }
+    /// <summary>The stage part of the core request these settings are.</summary>
+    internal abstract StageSpec Stage { get; }
 }

@@ -1,3 +1,5 @@
+using Petard.Workflows;
+
 namespace Cake.Petard;
 
 /// <summary>Fluent setters for the declared state of a stage; each returns the settings it was given, typed as they were.</summary>
@@ -68,19 +70,29 @@ public static class PetardStageSettingsExtensions
             s.CacheClusterSize = size;
         });
 
-    /// <summary>Declares one method setting by its patch path, e.g. <c>*/*/throttling/rateLimit</c> = <c>100</c>.</summary>
+    /// <summary>
+    /// Declares one method setting by its whole path: the methods, then the setting, e.g.
+    /// <c>*/*/throttling/rateLimit</c>, <c>/pets/GET/logging/loglevel</c> or <c>~1pets/GET/logging/loglevel</c>.
+    /// </summary>
     /// <typeparam name="T">The settings type.</typeparam>
     /// <param name="settings">The settings.</param>
-    /// <param name="path">Resource path (with <c>~1</c> for <c>/</c>), method and setting, e.g. <c>*/*/logging/loglevel</c>.</param>
+    /// <param name="path">The methods (<c>*/*</c>, <c>/pets/GET</c> or the service's <c>~1pets/GET</c>) and the setting.</param>
     /// <param name="value">The setting's value, e.g. <c>INFO</c>.</param>
     /// <returns>The same settings.</returns>
     public static T WithMethodSetting<T>(this T settings, string path, string value)
         where T : PetardStageSettings
-        => settings.Set(s =>
-        {
-            s.MethodSettings ??= new Dictionary<string, string>(StringComparer.Ordinal);
-            s.MethodSettings[path] = value;
-        });
+        => settings.Set(s => s.MethodSettings.Add(MethodSetting.FromPath(path, value)));
+
+    /// <summary>Declares one method setting for some methods, e.g. <c>("/pets/GET", "throttling/rateLimit", "100")</c>.</summary>
+    /// <typeparam name="T">The settings type.</typeparam>
+    /// <param name="settings">The settings.</param>
+    /// <param name="method">The methods: <c>*/*</c>, <c>/pets/GET</c> or the service's <c>~1pets/GET</c>.</param>
+    /// <param name="setting">The setting, e.g. <c>throttling/rateLimit</c>.</param>
+    /// <param name="value">The setting's value.</param>
+    /// <returns>The same settings.</returns>
+    public static T WithMethodSetting<T>(this T settings, string method, string setting, string value)
+        where T : PetardStageSettings
+        => settings.Set(s => s.MethodSettings.Add(new MethodSetting(method, setting, value)));
 
     /// <summary>Sets <see cref="PetardEnsureStageSettings.DeploymentId"/>.</summary>
     /// <param name="settings">The settings.</param>

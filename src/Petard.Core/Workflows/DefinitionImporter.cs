@@ -3,35 +3,45 @@ namespace Petard.Workflows;
 /// <summary>Sends an OpenAPI definition: <c>PutRestApi</c> into an API, or <c>ImportRestApi</c> to create one; then names the API as the settings say.</summary>
 internal sealed class DefinitionImporter
 {
+    private readonly WorkflowRun run;
     private readonly OpenApiDefinition definition;
     private readonly string mode;
     private readonly bool? failOnWarnings; // null: left out of the query, as the service's default
     private readonly string? name;
+    private readonly bool createRestApi;
+    private readonly RestApiTarget target;
 
-    public DefinitionImporter(WorkflowRun run, OpenApiDefinition definition, string mode, bool failOnWarnings, string? name)
+    public DefinitionImporter(WorkflowRun run, OpenApiDefinition definition, ImportSpec import, RestApiTarget target)
     {
-        Run = run;
+        this.target = target;
+        createRestApi = import.CreateRestApi;
+        this.run = run;
         this.definition = definition;
-        this.mode = mode.Trim().ToLowerInvariant();
-        this.failOnWarnings = failOnWarnings ? true : null;
-        this.name = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+        mode = import.PutMode.ToString().ToLowerInvariant(); // the service's PutMode values are the enum's names in lower case
+        failOnWarnings = import.FailOnWarnings ? true : null;
+        name = target.GivenName;
     }
 
-    public WorkflowRun Run { get; }
-
-    public static void ValidateMode(string? mode)
+    /// <summary>Puts the definition into an existing API, or creates the API from it when allowed.</summary>
+    public async Task<string> ImportOrCreateAsync(Resource? api, CancellationToken cancellationToken)
     {
-        var normalized = mode?.Trim().ToLowerInvariant();
-        if (normalized is not (PutModes.Overwrite or PutModes.Merge))
+        if (api is not null)
         {
-            throw new PetardException(PetardErrorCodes.InvalidInput, $"The put mode '{mode}' is not valid: use '{PutModes.Overwrite}' (the file replaces the API) or '{PutModes.Merge}' (MSBuild: PetardPutMode).");
+            return await PutAsync(api, cancellationToken).ConfigureAwait(false);
         }
+
+        if (!createRestApi || name is null)
+        {
+            throw RestApiFinder.NotFound(run, target);
+        }
+
+        return await CreateAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<string> PutAsync(Resource api, CancellationToken cancellationToken)
+    private async Task<string> PutAsync(Resource api, CancellationToken cancellationToken)
     {
         var restApiId = api.Id!;
-        var result = await Run.WriteAsync(
+        var result = await run.WriteAsync(
             "PutRestApi",
             new { restApiId, mode, failOnWarnings, body = definition.Content },
             $"put {Path.GetFileName(definition.Path)} into REST API {restApiId} ({mode})",
@@ -40,9 +50,9 @@ internal sealed class DefinitionImporter
         return restApiId;
     }
 
-    public async Task<string> CreateAsync(CancellationToken cancellationToken)
+    private async Task<string> CreateAsync(CancellationToken cancellationToken)
     {
-        var result = await Run.WriteAsync(
+        var result = await run.WriteAsync(
             "ImportRestApi",
             new { failOnWarnings, body = definition.Content },
             $"created REST API '{name}' from {Path.GetFileName(definition.Path)}",
@@ -65,7 +75,7 @@ internal sealed class DefinitionImporter
         }
 
         var restApiId = api.Id!;
-        await Run.WriteAsync(
+        await run.WriteAsync(
             "UpdateRestApi",
             new { restApiId, patchOperations = new[] { new { op = "replace", path = "/name", value = name } } },
             $"renamed REST API {restApiId} from '{api.GetString("name")}' to '{name}'",

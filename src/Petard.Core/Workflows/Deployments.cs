@@ -12,7 +12,7 @@ internal sealed class Deployments(WorkflowRun run, string restApiId)
             return null;
         }
 
-        var deployment = await run.ReadOrNullAsync("GetDeployment", new { restApiId, deploymentId = current }, cancellationToken).ConfigureAwait(false);
+        var deployment = await run.SendOrNullAsync("GetDeployment", new { restApiId, deploymentId = current }, cancellationToken).ConfigureAwait(false);
         if (DeploymentFingerprint.Read(deployment?.GetString("description")) != fingerprint)
         {
             run.Log.Detail($"Deployment {current} has another fingerprint than {fingerprint}: the API changed.");
@@ -41,7 +41,7 @@ internal sealed class Deployments(WorkflowRun run, string restApiId)
         string? position = null;
         do
         {
-            var page = await run.ReadAsync("GetDeployments", position is null ? new { restApiId, limit = 500 } : new { restApiId, limit = 500, position }, cancellationToken).ConfigureAwait(false);
+            var page = await run.SendAsync("GetDeployments", position is null ? new { restApiId, limit = 500 } : new { restApiId, limit = 500, position }, cancellationToken).ConfigureAwait(false);
             foreach (var deployment in page.Items.Where(d => DeploymentFingerprint.Read(d.GetString("description")) == fingerprint))
             {
                 if (newest is null || CreatedDate(deployment) >= CreatedDate(newest))

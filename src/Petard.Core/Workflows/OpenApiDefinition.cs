@@ -17,12 +17,10 @@ internal sealed class OpenApiDefinition
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private OpenApiDefinition(string path, byte[] content, string version, string? title)
+    private OpenApiDefinition(string path, byte[] content)
     {
         Path = path;
         Content = content;
-        Version = version;
-        Title = title;
     }
 
     /// <summary>The file's full path.</summary>
@@ -31,27 +29,19 @@ internal sealed class OpenApiDefinition
     /// <summary>The file's bytes, sent as they are.</summary>
     public byte[] Content { get; }
 
-    /// <summary>The <c>swagger</c> or <c>openapi</c> version, e.g. <c>3.0.1</c>.</summary>
-    public string Version { get; }
-
-    /// <summary>The <c>info.title</c>, if any.</summary>
-    public string? Title { get; }
-
-    public static OpenApiDefinition Load(string? file)
+    /// <summary>Reads and checks the file a request names.</summary>
+    /// <param name="request">The request, for its base directory.</param>
+    /// <param name="file">The file setting as given.</param>
+    public static OpenApiDefinition Load(WorkflowRequest request, string? file)
     {
-        if (string.IsNullOrWhiteSpace(file))
-        {
-            throw new PetardException(PetardErrorCodes.OpenApiFileMissing, "No OpenAPI file is set. Set it (MSBuild: PetardOpenApiFile) to the path of an OpenAPI 2 or 3 file, JSON or YAML.");
-        }
-
-        var path = System.IO.Path.GetFullPath(file);
+        var path = request.FullPath(file) ?? throw PetardErrors.NoOpenApiFile();
         byte[] content;
         try
         {
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                throw new PetardException(PetardErrorCodes.OpenApiFileMissing, $"The OpenAPI file '{path}' does not exist. Check the path (MSBuild: PetardOpenApiFile; relative paths start at the project's folder).");
+                throw PetardErrors.OpenApiFileNotFound(path, request.BaseDirectory ?? Environment.CurrentDirectory);
             }
 
             if (info.Length > MaxBytes)
@@ -63,7 +53,7 @@ internal sealed class OpenApiDefinition
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new PetardException(PetardErrorCodes.OpenApiFileMissing, $"The OpenAPI file '{path}' cannot be read: {ex.Message}", ex);
+            throw PetardErrors.OpenApiFileUnreadable(path, ex);
         }
 
         string text;
@@ -76,11 +66,19 @@ internal sealed class OpenApiDefinition
             throw Invalid(path, "it is not UTF-8 text. Save it as UTF-8", ex);
         }
 
-        var (version, title) = text.TrimStart().StartsWith('{') ? ReadJson(path, text) : ReadYaml(path, text);
-        return new OpenApiDefinition(path, content, version, title);
+        if (text.TrimStart().StartsWith('{'))
+        {
+            CheckJson(path, text);
+        }
+        else
+        {
+            CheckYaml(path, text);
+        }
+
+        return new OpenApiDefinition(path, content);
     }
 
-    private static (string Version, string? Title) ReadJson(string path, string text)
+    private static void CheckJson(string path, string text)
     {
         try
         {
@@ -89,7 +87,7 @@ internal sealed class OpenApiDefinition
             string? Field(JsonElement parent, string name) =>
                 parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number ? value.ToString() : null;
             var info = root.TryGetProperty("info", out var i) ? i : default;
-            return Check(path, Field(root, "swagger"), Field(root, "openapi"), info.ValueKind == JsonValueKind.Object, Field(info, "title"));
+            Check(path, Field(root, "swagger"), Field(root, "openapi"), info.ValueKind == JsonValueKind.Object);
         }
         catch (JsonException ex)
         {
@@ -97,7 +95,7 @@ internal sealed class OpenApiDefinition
         }
     }
 
-    private static (string Version, string? Title) ReadYaml(string path, string text)
+    private static void CheckYaml(string path, string text)
     {
         var stream = new YamlStream();
         try
@@ -118,7 +116,7 @@ internal sealed class OpenApiDefinition
         static string? Field(YamlMappingNode? parent, string name) =>
             parent is not null && parent.Children.TryGetValue(new YamlScalarNode(name), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
         var info = root.Children.TryGetValue(new YamlScalarNode("info"), out var i) ? i as YamlMappingNode : null;
-        return Check(path, Field(root, "swagger"), Field(root, "openapi"), info is not null, Field(info, "title"));
+        Check(path, Field(root, "swagger"), Field(root, "openapi"), info is not null);
     }
 
     /// <summary>Refuses YAML nested deeper than JSON's limit (64), reading its events without recursion.</summary>
@@ -141,7 +139,7 @@ internal sealed class OpenApiDefinition
         }
     }
 
-    private static (string Version, string? Title) Check(string path, string? swagger, string? openApi, bool hasInfo, string? title)
+    private static void Check(string path, string? swagger, string? openApi, bool hasInfo)
     {
         var version = swagger ?? openApi;
         if (version is null)
@@ -158,10 +156,7 @@ internal sealed class OpenApiDefinition
         {
             throw Invalid(path, "it has no 'info' object (with 'title' and 'version'), which OpenAPI requires");
         }
-
-        return (version, title);
     }
 
-    private static PetardException Invalid(string path, string why, Exception? inner = null) =>
-        new(PetardErrorCodes.OpenApiFileInvalid, $"The OpenAPI file '{path}' is not valid: {why}.", inner);
+    private static PetardException Invalid(string path, string why, Exception? inner = null) => PetardErrors.OpenApiFileInvalid(path, why, inner);
 }

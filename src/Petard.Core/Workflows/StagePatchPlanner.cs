@@ -9,66 +9,19 @@ namespace Petard.Workflows;
 /// </summary>
 internal static class StagePatchPlanner
 {
-    // Patch path suffix (group/name) -> the key the service reports under methodSettings.
-    private static readonly Dictionary<string, string> MethodSettingKeys = new(StringComparer.Ordinal)
-    {
-        ["metrics/enabled"] = "metricsEnabled",
-        ["logging/loglevel"] = "loggingLevel",
-        ["logging/dataTrace"] = "dataTraceEnabled",
-        ["throttling/burstLimit"] = "throttlingBurstLimit",
-        ["throttling/rateLimit"] = "throttlingRateLimit",
-        ["caching/enabled"] = "cachingEnabled",
-        ["caching/ttlInSeconds"] = "cacheTtlInSeconds",
-        ["caching/dataEncrypted"] = "cacheDataEncrypted",
-        ["caching/requireAuthorizationForCacheControl"] = "requireAuthorizationForCacheControl",
-        ["caching/unauthorizedCacheControlHeaderStrategy"] = "unauthorizedCacheControlHeaderStrategy",
-    };
-
-    // The values the service accepts for each setting (its MethodSetting reference), checked before any call.
-    private static readonly Dictionary<string, (Func<string, bool> Accepts, string Expected)> MethodSettingValues = new(StringComparer.Ordinal)
-    {
-        ["metrics/enabled"] = (IsBool, "true or false"),
-        ["logging/loglevel"] = (v => v is "OFF" or "ERROR" or "INFO", "OFF, ERROR or INFO"),
-        ["logging/dataTrace"] = (IsBool, "true or false"),
-        ["throttling/burstLimit"] = (v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out _), "a whole number, e.g. 100"),
-        ["throttling/rateLimit"] = (v => double.TryParse(v, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _), "a number of requests per second, e.g. 50.5"),
-        ["caching/enabled"] = (IsBool, "true or false"),
-        ["caching/ttlInSeconds"] = (v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var ttl) && ttl <= 3600, "0 to 3600 seconds"),
-        ["caching/dataEncrypted"] = (IsBool, "true or false"),
-        ["caching/requireAuthorizationForCacheControl"] = (IsBool, "true or false"),
-        ["caching/unauthorizedCacheControlHeaderStrategy"] = (v => v is "FAIL_WITH_403" or "SUCCEED_WITH_RESPONSE_HEADER" or "SUCCEED_WITHOUT_RESPONSE_HEADER", "FAIL_WITH_403, SUCCEED_WITH_RESPONSE_HEADER or SUCCEED_WITHOUT_RESPONSE_HEADER"),
-    };
-
-    /// <summary>Checks method setting paths and values before any call.</summary>
-    public static void ValidateMethodSettings(IDictionary<string, string>? methodSettings)
-    {
-        foreach (var (path, value) in methodSettings ?? new Dictionary<string, string>())
-        {
-            _ = ParseMethodSetting(path);
-            var setting = string.Join('/', path.TrimStart('/').Split('/')[2..]);
-            var (accepts, expected) = MethodSettingValues[setting];
-            if (value is null || !accepts(value))
-            {
-                throw new PetardException(PetardErrorCodes.InvalidInput, $"The method setting '{path}' has the value '{value}', which the service does not accept: use {expected}.");
-            }
-        }
-    }
-
-    private static bool IsBool(string value) => bool.TryParse(value, out _);
-
     /// <param name="stage">The stage as GetStage returned it; an empty object for a stage just created.</param>
-    /// <param name="request">The declared settings.</param>
+    /// <param name="spec">The declared settings.</param>
     /// <param name="deploymentId">The deployment the stage should serve, if it should change.</param>
-    public static IReadOnlyList<StagePatch> Plan(Resource stage, StageSettingsRequest request, string? deploymentId)
+    public static IReadOnlyList<StagePatch> Plan(Resource stage, StageSpec spec, string? deploymentId)
     {
         var patches = new List<StagePatch>();
         Replace(patches, "/deploymentId", stage.GetString("deploymentId"), deploymentId, "stage deployment");
-        Replace(patches, "/description", stage.GetString("description"), request.StageDescription, "stage description");
-        PlanVariables(patches, stage["variables"], request.Variables);
-        Replace(patches, "/tracingEnabled", Flag(stage["tracingEnabled"]), Bool(request.TracingEnabled), "tracing");
-        Replace(patches, "/cacheClusterEnabled", Flag(stage["cacheClusterEnabled"]), Bool(request.CacheClusterEnabled), "cache cluster");
-        Replace(patches, "/cacheClusterSize", stage.GetString("cacheClusterSize"), request.CacheClusterSize, "cache cluster size");
-        PlanMethodSettings(patches, stage["methodSettings"], request.MethodSettings);
+        Replace(patches, "/description", stage.GetString("description"), spec.Description, "stage description");
+        PlanVariables(patches, stage["variables"], spec.Variables);
+        Replace(patches, "/tracingEnabled", Flag(stage["tracingEnabled"]), Bool(spec.TracingEnabled), "tracing");
+        Replace(patches, "/cacheClusterEnabled", Flag(stage["cacheClusterEnabled"]), Bool(spec.CacheClusterEnabled), "cache cluster");
+        Replace(patches, "/cacheClusterSize", stage.GetString("cacheClusterSize"), spec.CacheClusterSize, "cache cluster size");
+        patches.AddRange(PlanMethodSettings(stage, spec.MethodSettings));
         return patches;
     }
 
@@ -93,32 +46,28 @@ internal static class StagePatchPlanner
         }
     }
 
-    private static void PlanMethodSettings(List<StagePatch> patches, JsonElement current, IDictionary<string, string>? declared)
+    /// <summary>The patches for the method settings that differ from the stage's (CreateStage takes none, so a new stage gets them this way).</summary>
+    public static IReadOnlyList<StagePatch> PlanMethodSettings(Resource stage, IEnumerable<MethodSetting> declared)
     {
-        foreach (var (path, value) in (declared ?? new Dictionary<string, string>()).OrderBy(s => s.Key, StringComparer.Ordinal))
+        var current = stage["methodSettings"];
+        var patches = new List<StagePatch>();
+
+        // The last declaration of a setting wins, as with MSBuild properties.
+        var latest = declared.GroupBy(s => s.PatchPath, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(s => s.PatchPath, StringComparer.Ordinal);
+        foreach (var setting in latest)
         {
-            var (methodKey, settingKey) = ParseMethodSetting(path);
-            var existing = current.ValueKind == JsonValueKind.Object && current.TryGetProperty(methodKey, out var method) && method.ValueKind == JsonValueKind.Object && method.TryGetProperty(settingKey, out var setting)
-                ? setting
+            var key = MethodSettingTable.Find(setting.Setting)!.Key;
+            var existing = current.ValueKind == JsonValueKind.Object && current.TryGetProperty(setting.MethodKey, out var method) && method.ValueKind == JsonValueKind.Object && method.TryGetProperty(key, out var value)
+                ? value
                 : default;
-            if (!SameValue(existing, value))
+            if (!SameValue(existing, setting.Value))
             {
-                patches.Add(new StagePatch("replace", "/" + path.TrimStart('/'), value, $"method setting {path.TrimStart('/')}: {Show(Text(existing))} -> {value}"));
+                var path = setting.PatchPath;
+                patches.Add(new StagePatch("replace", path, setting.Value, $"method setting {path.TrimStart('/')}: {Show(Text(existing))} -> {setting.Value}"));
             }
         }
-    }
 
-    /// <summary>Splits <c>{resourcePath}/{httpMethod}/{group}/{name}</c> into the methodSettings key and setting key.</summary>
-    private static (string MethodKey, string SettingKey) ParseMethodSetting(string path)
-    {
-        var parts = path.TrimStart('/').Split('/');
-        if (parts.Length != 4 || parts[0].Length == 0 || parts[1].Length == 0 || !MethodSettingKeys.TryGetValue($"{parts[2]}/{parts[3]}", out var settingKey))
-        {
-            throw new PetardException(PetardErrorCodes.InvalidInput, $"The method setting '{path}' is not valid: write it as resourcePath/httpMethod/setting with '~1' for '/' in the path, e.g. '*/*/throttling/rateLimit' or '~1pets/GET/logging/loglevel'. Settings: {string.Join(", ", MethodSettingKeys.Keys)}.");
-        }
-
-        // The service keys methodSettings by the unescaped resource path without its leading '/': "pets/GET", "*/*".
-        return ($"{parts[0].Replace("~1", "/", StringComparison.Ordinal).TrimStart('/')}/{parts[1]}", settingKey);
+        return patches;
     }
 
     private static bool SameValue(JsonElement existing, string declared) => existing.ValueKind switch

@@ -6,20 +6,20 @@ internal sealed class StageWriter(WorkflowRun run, string restApiId)
     private static readonly Resource NewStage = new(System.Text.Json.JsonDocument.Parse("{}").RootElement);
 
     /// <param name="stage">The stage as read, or null when it does not exist.</param>
-    /// <param name="request">The declared settings.</param>
+    /// <param name="spec">The declared settings.</param>
     /// <param name="deploymentId">The deployment the stage should serve (null: keep; in a dry run: a new one).</param>
     /// <param name="cancellationToken">Cancels the in-flight call.</param>
     /// <returns>The deployment the stage serves afterwards.</returns>
-    public async Task<string?> EnsureAsync(Resource? stage, StageSettingsRequest request, string? deploymentId, CancellationToken cancellationToken)
+    public async Task<string?> EnsureAsync(Resource? stage, StageSpec spec, string? deploymentId, CancellationToken cancellationToken)
     {
-        var stageName = request.StageName;
+        var stageName = spec.GivenName;
         if (stage is null)
         {
-            await CreateAsync(request, deploymentId, cancellationToken).ConfigureAwait(false);
+            await CreateAsync(spec, deploymentId, cancellationToken).ConfigureAwait(false);
             return deploymentId;
         }
 
-        var patches = StagePatchPlanner.Plan(stage, request, deploymentId);
+        var patches = StagePatchPlanner.Plan(stage, spec, deploymentId);
         if (patches.Count == 0)
         {
             run.Log.Info($"Stage '{stageName}' is up to date.");
@@ -32,12 +32,12 @@ internal sealed class StageWriter(WorkflowRun run, string restApiId)
         return deploymentId ?? stage.GetString("deploymentId");
     }
 
-    private async Task CreateAsync(StageSettingsRequest request, string? deploymentId, CancellationToken cancellationToken)
+    private async Task CreateAsync(StageSpec spec, string? deploymentId, CancellationToken cancellationToken)
     {
-        var stageName = request.StageName;
+        var stageName = spec.GivenName;
         if (deploymentId is null && !run.DryRun)
         {
-            throw new PetardException(PetardErrorCodes.InvalidInput, $"The stage '{stageName}' does not exist, and no deployment id was given to create it with. Create a deployment first (PetardCreateDeployment) and pass its id.");
+            throw PetardErrors.StageMissingWithoutDeployment(stageName);
         }
 
         await run.WriteOnceAsync(
@@ -47,18 +47,18 @@ internal sealed class StageWriter(WorkflowRun run, string restApiId)
                 restApiId,
                 stageName,
                 deploymentId,
-                description = request.StageDescription,
-                variables = request.Variables,
-                tracingEnabled = request.TracingEnabled,
-                cacheClusterEnabled = request.CacheClusterEnabled,
-                cacheClusterSize = request.CacheClusterSize,
+                description = spec.Description,
+                variables = spec.Variables,
+                tracingEnabled = spec.TracingEnabled,
+                cacheClusterEnabled = spec.CacheClusterEnabled,
+                cacheClusterSize = spec.CacheClusterSize,
             },
-            _ => $"created stage '{stageName}'" + (request.Variables is { Count: > 0 } v ? $" with variables {string.Join(", ", v.Keys.Order(StringComparer.Ordinal))}" : ""),
-            ct => run.ReadOrNullAsync("GetStage", new { restApiId, stageName }, ct), // a stage is created whole or not at all
+            _ => $"created stage '{stageName}'" + (spec.Variables is { Count: > 0 } v ? $" with variables {string.Join(", ", v.Keys.Order(StringComparer.Ordinal))}" : ""),
+            ct => run.SendOrNullAsync("GetStage", new { restApiId, stageName }, ct), // a stage is created whole or not at all
             cancellationToken).ConfigureAwait(false);
 
         // CreateStage takes no method settings: they follow in one patch.
-        var methodSettings = StagePatchPlanner.Plan(NewStage, new EnsureStageRequest { StageName = stageName, MethodSettings = request.MethodSettings }, null);
+        var methodSettings = StagePatchPlanner.PlanMethodSettings(NewStage, spec.MethodSettings);
         if (methodSettings.Count > 0)
         {
             await PatchAsync(stageName, methodSettings, cancellationToken).ConfigureAwait(false);

@@ -23,7 +23,14 @@ internal sealed class WorkflowRun
 
     public bool DryRun { get; }
 
-    public async Task<Resource> ReadAsync(string operation, object parameters, CancellationToken cancellationToken)
+    /// <summary>Where the calls go, for messages.</summary>
+    public Uri Endpoint => client.Endpoint;
+
+    /// <summary>The region the calls are signed for, for messages.</summary>
+    public string Region => client.Region;
+
+    /// <summary>Sends a call, read or write, and records it.</summary>
+    public async Task<Resource> SendAsync(string operation, object parameters, CancellationToken cancellationToken)
     {
         calls.Add(operation);
         Log.Detail($"{operation} ...");
@@ -31,11 +38,11 @@ internal sealed class WorkflowRun
     }
 
     /// <summary>A read whose "not found" answer is a normal outcome (the stage does not exist yet).</summary>
-    public async Task<Resource?> ReadOrNullAsync(string operation, object parameters, CancellationToken cancellationToken)
+    public async Task<Resource?> SendOrNullAsync(string operation, object parameters, CancellationToken cancellationToken)
     {
         try
         {
-            return await ReadAsync(operation, parameters, cancellationToken).ConfigureAwait(false);
+            return await SendAsync(operation, parameters, cancellationToken).ConfigureAwait(false);
         }
         catch (PetardServiceException ex) when (ex.StatusCode == HttpStatusCode.NotFound || ex.ErrorType == "NotFoundException")
         {
@@ -60,7 +67,7 @@ internal sealed class WorkflowRun
             return null;
         }
 
-        var result = await ReadAsync(operation, parameters, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(operation, parameters, cancellationToken).ConfigureAwait(false);
         Change(change(result));
         return result;
     }
@@ -81,7 +88,7 @@ internal sealed class WorkflowRun
         {
             Log.Warning($"{operation}: the answer was lost, so Petard checks whether the call took effect before sending it again ({ex.Message})");
             var written = await findWritten(cancellationToken).ConfigureAwait(false)
-                ?? await ReadAsync(operation, parameters, cancellationToken).ConfigureAwait(false);
+                ?? await SendAsync(operation, parameters, cancellationToken).ConfigureAwait(false);
             Change(change(written));
             return written;
         }
@@ -97,6 +104,6 @@ internal sealed class WorkflowRun
     public string? InvokeUrl(string restApiId, string? stageName) =>
         string.IsNullOrEmpty(restApiId) || string.IsNullOrEmpty(stageName) ? null : InvokeUrls.For(client, restApiId, stageName);
 
-    public DeployResult Result(string restApiId, string? deploymentId = null, string? stageName = null) =>
+    public WorkflowResult Result(string restApiId, string? deploymentId = null, string? stageName = null) =>
         new(restApiId, deploymentId, stageName, InvokeUrl(restApiId, stageName), DryRun, changes.ToArray(), calls.ToArray());
 }

@@ -51,14 +51,13 @@ public abstract class GatewayScenario : IAsyncLifetime, IDisposable
 
     internal static DeployApiRequest Request(string name, string openApiFile, string stage = "dev", IDictionary<string, string>? variables = null) => new()
     {
-        RestApiName = name,
-        StageName = stage,
-        OpenApiFile = openApiFile,
-        Variables = variables ?? new Dictionary<string, string> { ["release"] = "r1" },
+        RestApi = { Name = name },
+        Import = { OpenApiFile = openApiFile },
+        Stage = { Name = stage, Variables = variables ?? new Dictionary<string, string> { ["release"] = "r1" } },
     };
 
     /// <summary>A plain deploy with no fault in the way, to set up the state a test starts from.</summary>
-    internal async Task<DeployResult> DeployCleanlyAsync(DeployApiRequest request)
+    internal async Task<WorkflowResult> DeployCleanlyAsync(DeployApiRequest request)
     {
         using var client = Client();
         return await new PetardDeployer(client).DeployApiAsync(request);

@@ -1,7 +1,7 @@
 namespace Petard.Workflows;
 
 /// <summary>What a workflow did (or, in a dry run, would do).</summary>
-public sealed class DeployResult
+public sealed class WorkflowResult
 {
     /// <summary>Creates a result.</summary>
     /// <param name="restApiId">The REST API's id; empty only when a dry run would create the API.</param>
@@ -11,7 +11,7 @@ public sealed class DeployResult
     /// <param name="dryRun">Whether this was a dry run.</param>
     /// <param name="changes">What changed, one human line each.</param>
     /// <param name="calls">The operations called, in order.</param>
-    public DeployResult(string restApiId, string? deploymentId, string? stageName, string? invokeUrl, bool dryRun, IReadOnlyList<string> changes, IReadOnlyList<string> calls)
+    public WorkflowResult(string restApiId, string? deploymentId, string? stageName, string? invokeUrl, bool dryRun, IReadOnlyList<string> changes, IReadOnlyList<string> calls)
     {
         RestApiId = restApiId;
         DeploymentId = deploymentId;

@@ -1,0 +1,14 @@
+namespace Petard.Workflows;
+
+/// <summary>The whole flow: resolve or import the API, deploy it when it changed, ensure the stage.</summary>
+public sealed class DeployApiRequest : WorkflowRequest
+{
+    /// <summary>The definition to import; without <see cref="ImportSpec.OpenApiFile"/> the API is deployed as it is.</summary>
+    public ImportSpec Import { get; } = new();
+
+    /// <summary>The deployment made when the fingerprint changed.</summary>
+    public DeploymentSpec Deployment { get; } = new();
+
+    /// <summary>The stage's declared state.</summary>
+    public StageSpec Stage { get; } = new();
+}

@@ -1,0 +1,6 @@
+namespace Petard.Workflows;
+
+/// <summary>Find a REST API by id or by name.</summary>
+public sealed class ResolveRestApiRequest : WorkflowRequest
+{
+}
