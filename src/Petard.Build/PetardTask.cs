@@ -31,6 +31,12 @@ public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTa
     /// <summary>The REST API's name (used when no id is given).</summary>
     public string? RestApiName { get; set; }
 
+    /// <summary>
+    /// The user's project file (<c>$(MSBuildProjectFullPath)</c>): errors are located there and relative
+    /// paths start from its folder. Unset: the file that calls the task.
+    /// </summary>
+    public string? ProjectFile { get; set; }
+
     /// <summary>Stops the in-flight request (Ctrl+C).</summary>
     public void Cancel() => cancellation.Cancel();
 
@@ -46,7 +52,7 @@ public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTa
         }
         catch (PetardException ex)
         {
-            Log.LogError(null, ex.Code, null, ErrorHelp.LinkFor(ex.Code), ErrorFile(ex) ?? BuildEngine.ProjectFileOfTaskNode, 0, 0, 0, 0, ex.Describe(MSBuildSettingNames.Of));
+            Log.LogError(null, ex.Code, null, ErrorHelp.LinkFor(ex.Code), ErrorFile(ex) ?? UserProjectFile, 0, 0, 0, 0, ex.Describe(MSBuildSettingNames.Of));
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -58,7 +64,10 @@ public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTa
     }
 
     /// <summary>The folder relative paths start from: the project's.</summary>
-    internal string? ProjectDirectory => BuildEngine?.ProjectFileOfTaskNode is { Length: > 0 } project ? Path.GetDirectoryName(Path.GetFullPath(project)) : null;
+    internal string? ProjectDirectory => UserProjectFile is { Length: > 0 } project ? Path.GetDirectoryName(Path.GetFullPath(project)) : null;
+
+    // BuildEngine.ProjectFileOfTaskNode is the file the task element is in: our targets, when called from DeployApi.
+    private string? UserProjectFile => TaskRequests.OrNull(ProjectFile) ?? BuildEngine?.ProjectFileOfTaskNode;
 
     /// <summary>Runs the task's workflow.</summary>
     /// <param name="deployer">The workflows, over a client made from the common parameters.</param>

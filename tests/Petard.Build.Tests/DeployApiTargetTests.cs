@@ -160,6 +160,7 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
         project.Properties["PetardTracingEnabled"] = "true";
         project.MethodSettings.Add("""Include="throttling/rateLimit" Value="100" """);
         project.MethodSettings.Add("""Include="logging/loglevel" MethodPath="/hello/GET" Value="INFO" """);
+        project.MethodSettings.Add("""Include="metrics/enabled" MethodPath="~1hello/GET" Value="true" """);
 
         var first = project.Build();
         gateway.Calls.Clear();
@@ -173,6 +174,36 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
         Assert.True(stage["tracingEnabled"].GetBoolean());
         Assert.Equal(100.0, stage["methodSettings"].GetProperty("*/*").GetProperty("throttlingRateLimit").GetDouble());
         Assert.Equal("INFO", stage["methodSettings"].GetProperty("hello/GET").GetProperty("loggingLevel").GetString());
+        Assert.True(stage["methodSettings"].GetProperty("hello/GET").GetProperty("metricsEnabled").GetBoolean());
+    }
+
+    [Fact]
+    public void A_missing_OpenAPI_file_names_the_MSBuild_property_and_the_project_folder()
+    {
+        project.Properties["PetardOpenApiFile"] = "api/missing.yaml";
+
+        var build = project.Build();
+
+        Assert.False(build.Succeeded);
+        var error = Assert.Single(build.Log.Errors);
+        Assert.Equal("PETARD1006", error.Code);
+        Assert.Equal(project.File, error.File);
+        Assert.Equal($"The OpenAPI file '{Path.Combine(temp.Path, "api", "missing.yaml")}' does not exist. Check PetardOpenApiFile; relative paths start at '{temp.Path}'.", error.Message);
+        Assert.Empty(gateway.Calls);
+    }
+
+    [Fact]
+    public void A_bad_method_setting_names_the_MSBuild_item()
+    {
+        project.MethodSettings.Add("""Include="logging/loglevel" MethodPath="/hello/GET" Value="LOUD" """);
+
+        var build = project.Build();
+
+        var error = Assert.Single(build.Log.Errors);
+        Assert.Equal("PETARD1014", error.Code);
+        Assert.Contains("the PetardMethodSetting items", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/hello/GET/logging/loglevel", error.Message, StringComparison.Ordinal);
+        Assert.Empty(gateway.Calls);
     }
 
     [Fact]

@@ -20,6 +20,9 @@ internal sealed class ProjectBuilder
         this.folder = folder;
     }
 
+    /// <summary>The project file each build writes.</summary>
+    public string File => Path.Combine(folder, "app.proj");
+
     public Dictionary<string, string> Properties { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
@@ -32,8 +35,8 @@ internal sealed class ProjectBuilder
     /// <summary>Writes the project and builds the targets; every build writes the project anew.</summary>
     public BuildOutcome Build(string target = "DeployApi", IDictionary<string, string?>? globalProperties = null)
     {
-        var project = Path.Combine(folder, "app.proj");
-        File.WriteAllText(project, ProjectXml());
+        var project = File;
+        System.IO.File.WriteAllText(project, ProjectXml());
         var logger = new RecordingLogger();
         var parameters = new BuildParameters { Loggers = [logger], EnableNodeReuse = false };
         var request = new BuildRequestData(project, globalProperties ?? new Dictionary<string, string?>(), null, [target], null, BuildRequestDataFlags.ProvideProjectStateAfterBuild);
