@@ -8,7 +8,7 @@ map of the official enum shapes, referenced by name from the members that hold o
 documentation text is carried over. Run it again only to pick up a new service model; the tests check the result
 against the official file on every run.
 
-usage: python3 build/generate-operation-model.py [path/to/service-2.json]
+usage: python3 build/generate-operation-model.py [path/to/service-2.json [path/to/output.json]]
 """
 import json
 import os
@@ -87,7 +87,8 @@ def main():
     ops = {name: operation_entry(model, op, name in paginated) for name, op in sorted(model["operations"].items())}
     doc = {"version": model["metadata"]["apiVersion"], "enums": enums(model), "operations": ops}
     here = os.path.dirname(os.path.abspath(__file__))
-    target = os.path.join(here, "..", "src", "Petard.Core", "Model", "apigateway-operations.json")
+    # Another output path lets the tests regenerate the model and compare it with the committed one.
+    target = sys.argv[2] if len(sys.argv) > 2 else os.path.join(here, "..", "src", "Petard.Core", "Model", "apigateway-operations.json")
     with open(target, "w") as f:
         f.write(render(doc))
     print("wrote %d operations to %s" % (len(ops), os.path.normpath(target)))
