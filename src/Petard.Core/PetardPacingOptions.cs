@@ -21,7 +21,7 @@ public sealed class PetardPacingOptions
     /// <summary>How many requests may go at once before pacing starts (the service's burst: 40).</summary>
     public int Burst { get; set; } = ServiceRules.Default.AccountQuota.Burst;
 
-    /// <summary>The least time between two calls of one operation; the service allows one CreateDeployment every 5 s.</summary>
+    /// <summary>The least time between two calls of one operation; by default the service's per-operation quotas (CreateDeployment's, for one).</summary>
     public IDictionary<string, TimeSpan> OperationIntervals { get; } =
         ServiceRules.Default.OperationQuotas.Values.ToDictionary(q => q.Operation, q => q.Interval, StringComparer.Ordinal);
 }

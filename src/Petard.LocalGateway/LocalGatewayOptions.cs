@@ -15,7 +15,7 @@ public sealed class LocalGatewayOptions
     /// <summary>
     /// When set, the service's per-operation quotas are enforced (a call too soon after the previous
     /// one of its operation answers 429), CreateDeployment's with this interval instead of the
-    /// service's 5 s (tests use a shorter one).
+    /// service's (tests use a shorter one).
     /// </summary>
     public TimeSpan? CreateDeploymentInterval { get; set; }
 

@@ -9,14 +9,14 @@ internal static partial class PetardErrors
         Rule(PetardErrorCodes.InvalidStageName, $"No stage name is set. Set {S("StageName")}, e.g. 'dev'.");
 
     public static PetardException StageNameInvalid(string stageName, TextRule rule) =>
-        Rule(PetardErrorCodes.InvalidStageName, $"The stage name '{stageName}' is not valid: use letters, digits, '-' and '_' only, at most {rule.MaxLength} characters (e.g. 'dev' or 'prod_v2').");
+        Rule(PetardErrorCodes.InvalidStageName, $"The stage name '{stageName}' is not valid: use {rule.Allowed} only, at most {rule.MaxLength} characters (e.g. 'dev' or 'prod_v2').");
 
     public static PetardException StageVariableNameInvalid(string name, TextRule rule) =>
-        Rule(PetardErrorCodes.InvalidStageVariable, $"The stage variable name '{name}' is not valid: use letters, digits and '_' only, 1 to {rule.MaxLength} characters ({S("Variables")}).");
+        Rule(PetardErrorCodes.InvalidStageVariable, $"The stage variable name '{name}' is not valid: use {rule.Allowed} only, 1 to {rule.MaxLength} characters ({S("Variables")}).");
 
     /// <summary>Names the variable but never echoes its value, which may be a secret.</summary>
     public static PetardException StageVariableValueInvalid(string name, TextRule rule) =>
-        Rule(PetardErrorCodes.InvalidStageVariable, $"The value of stage variable '{name}' is not valid: it must be 1 to {rule.MaxLength} characters of letters, digits and -._~:/?#&=, only ({S("Variables")}).");
+        Rule(PetardErrorCodes.InvalidStageVariable, $"The value of stage variable '{name}' is not valid: it must be 1 to {rule.MaxLength} characters of {rule.Allowed} only ({S("Variables")}).");
 
     public static PetardException CacheClusterSizeInvalid(string size, IReadOnlyList<string> sizes) =>
         Rule(PetardErrorCodes.InvalidInput, $"The cache cluster size '{size}' is not one the service offers: use one of {string.Join(", ", sizes)} (GB) ({S("CacheClusterSize")}).");

@@ -24,7 +24,7 @@ internal sealed record MethodSettingRule(
     double? Maximum,
     JsonNode Default)
 {
-    /// <summary>What the setting takes, in words for a message: <c>true or false</c>, <c>OFF, ERROR or INFO</c>, <c>a whole number from 0 to 3600</c>.</summary>
+    /// <summary>What the setting takes, in words for a message: <c>true or false</c>, <c>OFF, ERROR or INFO</c>, <c>a whole number from 0 to 10</c>.</summary>
     public string Expected => Type switch
     {
         MemberType.Boolean => "true or false",

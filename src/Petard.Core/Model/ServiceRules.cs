@@ -95,7 +95,10 @@ internal sealed class ServiceRules
     public bool IsIdempotent(string operation) => readOnly.Contains(operation) || idempotent.Contains(operation);
 
     private static TextRule Text(JsonElement rule) =>
-        new(new Regex(rule.GetProperty("pattern").GetString()!, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), rule.GetProperty("maxLength").GetInt32());
+        new(
+            new Regex(rule.GetProperty("pattern").GetString()!, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)),
+            rule.GetProperty("maxLength").GetInt32(),
+            rule.GetProperty("allowed").GetString()!);
 
     private static HashSet<string> Names(JsonElement list) =>
         list.EnumerateArray().Select(n => n.GetString()!).ToHashSet(StringComparer.Ordinal);

@@ -15,7 +15,7 @@ internal static class RuleChecks
     {
         if (!Rules.StageName.Accepts(name))
         {
-            throw BadRequest(ServiceMessages.InvalidStageName, ("maxLength", Rules.StageName.MaxLength), ("value", name));
+            throw BadRequest(ServiceMessages.InvalidStageName, ("allowed", Rules.StageName.Allowed), ("maxLength", Rules.StageName.MaxLength), ("value", name));
         }
     }
 
@@ -37,12 +37,12 @@ internal static class RuleChecks
     {
         if (!Rules.VariableName.Accepts(name))
         {
-            throw BadRequest(ServiceMessages.InvalidVariableName, ("name", name), ("maxLength", Rules.VariableName.MaxLength));
+            throw BadRequest(ServiceMessages.InvalidVariableName, ("name", name), ("allowed", Rules.VariableName.Allowed), ("maxLength", Rules.VariableName.MaxLength));
         }
 
         if (value is not null && !Rules.VariableValue.Accepts(value))
         {
-            throw BadRequest(ServiceMessages.InvalidVariableValue, ("name", name), ("maxLength", Rules.VariableValue.MaxLength));
+            throw BadRequest(ServiceMessages.InvalidVariableValue, ("name", name), ("allowed", Rules.VariableValue.Allowed), ("maxLength", Rules.VariableValue.MaxLength));
         }
     }
 
