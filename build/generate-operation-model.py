@@ -3,11 +3,12 @@
 
 It reads the official API Gateway model (Debian's python3-botocore) and keeps only facts of the
 API: operation names, HTTP methods, URI templates, success codes, member names, locations, wire
-names, shapes' kinds and required flags, and which operations paginate. No documentation text
-is carried over. Run it again only to pick up a new service model; the tests check the result
+names, shapes' kinds and required flags, which operations paginate, and the enums (a top-level
+map of the official enum shapes, referenced by name from the members that hold one). No
+documentation text is carried over. Run it again only to pick up a new service model; the tests check the result
 against the official file on every run.
 
-usage: python3 build/generate-operation-model.py [path/to/service-2.json]
+usage: python3 build/generate-operation-model.py [path/to/service-2.json [path/to/output.json]]
 """
 import json
 import os
@@ -26,6 +27,8 @@ def member_entry(model, name, member, required):
     if wire != name:
         entry["wire"] = wire
     entry["type"] = shape["type"]
+    if "enum" in shape:
+        entry["enum"] = member["shape"]
     if required:
         entry["required"] = True
     return entry
@@ -52,9 +55,17 @@ def operation_entry(model, op, paginated):
     return entry
 
 
+def enums(model):
+    return {name: shape["enum"] for name, shape in sorted(model["shapes"].items()) if "enum" in shape}
+
+
 def render(doc):
-    # One operation per block and one member per line keeps diffs of the model readable.
-    lines = ["{", '  "service": "apigateway",', '  "version": "%s",' % doc["version"], '  "operations": {']
+    # One operation per block, one member and one enum per line keep diffs of the model readable.
+    lines = ["{", '  "service": "apigateway",', '  "version": "%s",' % doc["version"], '  "enums": {']
+    names = list(doc["enums"].items())
+    for i, (name, values) in enumerate(names):
+        lines.append('    "%s": %s%s' % (name, json.dumps(values), "," if i < len(names) - 1 else ""))
+    lines += ["  },", '  "operations": {']
     ops = list(doc["operations"].items())
     for i, (name, op) in enumerate(ops):
         head = {k: v for k, v in op.items() if k != "members"}
@@ -74,9 +85,10 @@ def main():
     pag_path = os.path.join(os.path.dirname(path), "paginators-1.json")
     paginated = set(json.load(open(pag_path))["pagination"]) if os.path.exists(pag_path) else set()
     ops = {name: operation_entry(model, op, name in paginated) for name, op in sorted(model["operations"].items())}
-    doc = {"version": model["metadata"]["apiVersion"], "operations": ops}
+    doc = {"version": model["metadata"]["apiVersion"], "enums": enums(model), "operations": ops}
     here = os.path.dirname(os.path.abspath(__file__))
-    target = os.path.join(here, "..", "src", "Petard.Core", "Model", "apigateway-operations.json")
+    # Another output path lets the tests regenerate the model and compare it with the committed one.
+    target = sys.argv[2] if len(sys.argv) > 2 else os.path.join(here, "..", "src", "Petard.Core", "Model", "apigateway-operations.json")
     with open(target, "w") as f:
         f.write(render(doc))
     print("wrote %d operations to %s" % (len(ops), os.path.normpath(target)))

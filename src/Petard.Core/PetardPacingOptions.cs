@@ -1,3 +1,5 @@
+using Petard.Model;
+
 namespace Petard;
 
 /// <summary>
@@ -14,14 +16,12 @@ public sealed class PetardPacingOptions
     public bool? Enabled { get; set; }
 
     /// <summary>Steady requests per second across all operations (the service's account quota: 10).</summary>
-    public double RequestsPerSecond { get; set; } = 10;
+    public double RequestsPerSecond { get; set; } = ServiceRules.Default.AccountQuota.RequestsPerSecond;
 
     /// <summary>How many requests may go at once before pacing starts (the service's burst: 40).</summary>
-    public int Burst { get; set; } = 40;
+    public int Burst { get; set; } = ServiceRules.Default.AccountQuota.Burst;
 
-    /// <summary>The least time between two calls of one operation; the service allows one CreateDeployment every 5 s.</summary>
-    public IDictionary<string, TimeSpan> OperationIntervals { get; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal)
-    {
-        ["CreateDeployment"] = TimeSpan.FromSeconds(5),
-    };
+    /// <summary>The least time between two calls of one operation; by default the service's per-operation quotas (CreateDeployment's, for one).</summary>
+    public IDictionary<string, TimeSpan> OperationIntervals { get; } =
+        ServiceRules.Default.OperationQuotas.Values.ToDictionary(q => q.Operation, q => q.Interval, StringComparer.Ordinal);
 }

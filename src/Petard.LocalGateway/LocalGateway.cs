@@ -78,7 +78,7 @@ public sealed class LocalGateway : IAsyncDisposable
             options.VerifySignatures is { } key ? new SignatureVerifier(key) : null,
             calls,
             faults,
-            options.CreateDeploymentInterval is { } interval ? new CreateDeploymentQuota(interval, TimeProvider.System) : null);
+            options.CreateDeploymentInterval is { } interval ? Quotas(interval) : null);
         var control = new ControlEndpoint(faults, calls, state);
         app.Run(context => context.Request.Path.StartsWithSegments("/_petard", StringComparison.Ordinal)
             ? control.HandleAsync(context)
@@ -88,6 +88,9 @@ public sealed class LocalGateway : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new LocalGateway(app, state, address.TrimEnd('/') + "/", calls, faults);
     }
+
+    private static OperationQuotas Quotas(TimeSpan createDeploymentInterval) =>
+        new(ServiceRules.Default.OperationQuotas.Values, TimeProvider.System, new Dictionary<string, TimeSpan> { ["CreateDeployment"] = createDeploymentInterval });
 
     /// <summary>A deep copy of the whole state, in the service's representation.</summary>
     public JsonObject Snapshot()

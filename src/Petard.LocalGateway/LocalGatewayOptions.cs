@@ -13,8 +13,9 @@ public sealed class LocalGatewayOptions
     public SigningKey? VerifySignatures { get; set; }
 
     /// <summary>
-    /// When set, CreateDeployment calls closer together than this answer 429, like the service's
-    /// quota of one call per 5 s (tests use a shorter interval).
+    /// When set, the service's per-operation quotas are enforced (a call too soon after the previous
+    /// one of its operation answers 429), CreateDeployment's with this interval instead of the
+    /// service's (tests use a shorter one).
     /// </summary>
     public TimeSpan? CreateDeploymentInterval { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Petard.Core.Tests.Infrastructure;
 using Petard.Model;
@@ -70,6 +71,46 @@ public class ConformanceTests
             .Select(p => p.Name)
             .Order(StringComparer.Ordinal);
         Assert.Equal(expected, OperationModel.Default.Operations.Values.Where(o => o.Paginated).Select(o => o.Name).Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
+    public void Enums_are_the_official_ones_and_members_name_theirs()
+    {
+        var shapes = OfficialModel.Require().GetProperty("shapes").EnumerateObject().ToList();
+        var official = shapes.Where(s => s.Value.TryGetProperty("enum", out _))
+            .ToDictionary(s => s.Name, s => s.Value.GetProperty("enum").EnumerateArray().Select(v => v.GetString()!).ToList(), StringComparer.Ordinal);
+        Assert.Equal(official.Keys.Order(StringComparer.Ordinal), OperationModel.Default.Enums.Keys.Order(StringComparer.Ordinal));
+        Assert.All(official, e => Assert.Equal(e.Value, OperationModel.Default.EnumValues(e.Key)));
+
+        foreach (var operation in OperationModel.Default.Operations.Values)
+        {
+            var input = OfficialModel.Operation(operation.Name).TryGetProperty("input", out var inputRef) ? OfficialModel.Shape(inputRef.GetProperty("shape").GetString()!) : default;
+            foreach (var member in operation.Members.Values)
+            {
+                var shape = input.GetProperty("members").GetProperty(member.Name).GetProperty("shape").GetString()!;
+                Assert.True((official.ContainsKey(shape) ? shape : null) == member.EnumName, $"{operation.Name}.{member.Name}: enum {member.EnumName}, official {shape}");
+            }
+        }
+    }
+
+    [SkippableFact]
+    public void The_generator_writes_the_committed_model()
+    {
+        OfficialModel.Require();
+        var script = Repository.File("build", "generate-operation-model.py");
+        var output = Path.Combine(Path.GetTempPath(), $"petard-model-{Guid.NewGuid():N}.json");
+        try
+        {
+            using var python = Process.Start(new ProcessStartInfo("python3", [script, OfficialModel.Path!, output]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var errors = python.StandardError.ReadToEnd();
+            python.WaitForExit();
+            Assert.True(python.ExitCode == 0, errors);
+            Assert.Equal(File.ReadAllText(Repository.File("src", "Petard.Core", "Model", "apigateway-operations.json")), File.ReadAllText(output));
+        }
+        finally
+        {
+            File.Delete(output);
+        }
     }
 
     private static MemberLocation ExpectedLocation(JsonElement member, bool isPayload) =>

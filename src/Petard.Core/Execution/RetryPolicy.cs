@@ -26,12 +26,11 @@ internal sealed class RetryPolicy(PetardRetryOptions options)
     public PetardRetryOptions Options { get; } = options;
 
     /// <summary>
-    /// Whether repeating a call whose outcome is unknown is harmless. POSTs create things (a second
-    /// deployment, a second API), so they are repeated only when the service answered that it did
-    /// nothing (throttled, conflict, unavailable) or the request never left.
+    /// Whether repeating a call whose outcome is unknown is harmless. Creating calls (a second
+    /// deployment, a second API) are repeated only when the service answered that it did nothing
+    /// (throttled, conflict, unavailable) or the request never left. The service rules say which is which.
     /// </summary>
-    public static bool IsIdempotent(Model.OperationDefinition operation) =>
-        !string.Equals(operation.Method, "POST", StringComparison.OrdinalIgnoreCase);
+    public static bool IsIdempotent(Model.OperationDefinition operation) => operation.IsIdempotent;
 
     /// <summary>Whether a network error happened before any byte of the request could reach the service.</summary>
     public static bool NeverSent(HttpRequestException error) =>

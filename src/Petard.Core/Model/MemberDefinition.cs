@@ -6,4 +6,8 @@ namespace Petard.Model;
 /// <param name="WireName">The name on the wire: URI label, query key, header or JSON property.</param>
 /// <param name="Type">The kind of value the member holds.</param>
 /// <param name="Required">Whether the operation cannot be sent without it.</param>
-public sealed record MemberDefinition(string Name, MemberLocation Location, string WireName, MemberType Type, bool Required);
+public sealed record MemberDefinition(string Name, MemberLocation Location, string WireName, MemberType Type, bool Required)
+{
+    /// <summary>The official enum the member's values come from (a key of <see cref="OperationModel.Enums"/>), or <c>null</c>.</summary>
+    public string? EnumName { get; init; }
+}

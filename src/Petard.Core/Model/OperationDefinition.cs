@@ -17,6 +17,12 @@ public sealed record OperationDefinition(
     bool BlobOutput,
     bool Paginated)
 {
+    /// <summary>Whether the operation changes nothing on the service (the service rules say which do).</summary>
+    public bool IsReadOnly => ServiceRules.Default.IsReadOnly(Name);
+
+    /// <summary>Whether sending the operation twice leaves the same state as sending it once (the service rules say which do).</summary>
+    public bool IsIdempotent => ServiceRules.Default.IsIdempotent(Name);
+
     /// <summary>The members that travel in a given location.</summary>
     public IEnumerable<MemberDefinition> MembersIn(MemberLocation location) =>
         Members.Values.Where(m => m.Location == location);

@@ -12,10 +12,11 @@ public sealed class OperationModel
     private const string ResourceName = "Petard.Model.apigateway-operations.json";
     private static readonly Lazy<OperationModel> Embedded = new(LoadEmbedded);
 
-    private OperationModel(string apiVersion, IReadOnlyDictionary<string, OperationDefinition> operations)
+    private OperationModel(string apiVersion, IReadOnlyDictionary<string, OperationDefinition> operations, IReadOnlyDictionary<string, IReadOnlyList<string>> enums)
     {
         ApiVersion = apiVersion;
         Operations = operations;
+        Enums = enums;
     }
 
     /// <summary>The model embedded in Petard.Core.</summary>
@@ -26,6 +27,15 @@ public sealed class OperationModel
 
     /// <summary>Every operation, keyed by official name (case-sensitive, as the API reference spells it).</summary>
     public IReadOnlyDictionary<string, OperationDefinition> Operations { get; }
+
+    /// <summary>The official enums (<c>CacheClusterSize</c>, <c>PutMode</c>, <c>IntegrationType</c>, ...): each one's values, in the model's order.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Enums { get; }
+
+    /// <summary>The values of one official enum.</summary>
+    /// <param name="name">The enum's official name, e.g. <c>CacheClusterSize</c>.</param>
+    /// <exception cref="InvalidDataException">The model has no such enum.</exception>
+    public IReadOnlyList<string> EnumValues(string name) =>
+        Enums.TryGetValue(name, out var values) ? values : throw new InvalidDataException($"The operation model has no enum '{name}'.");
 
     /// <summary>Finds an operation by name, or throws a <see cref="PetardException"/> that names close matches.</summary>
     /// <param name="name">The official operation name, e.g. <c>GetStages</c>.</param>
@@ -60,7 +70,10 @@ public sealed class OperationModel
                     ParseLocation(m.Value.TryGetProperty("in", out var loc) ? loc.GetString() : null),
                     m.Value.TryGetProperty("wire", out var wire) ? wire.GetString()! : m.Name,
                     ParseType(m.Value.GetProperty("type").GetString()!),
-                    m.Value.TryGetProperty("required", out var req) && req.GetBoolean());
+                    m.Value.TryGetProperty("required", out var req) && req.GetBoolean())
+                {
+                    EnumName = m.Value.TryGetProperty("enum", out var enumName) ? enumName.GetString() : null,
+                };
             }
 
             operations[op.Name] = new OperationDefinition(
@@ -73,7 +86,10 @@ public sealed class OperationModel
                 op.Value.TryGetProperty("paginated", out var paginated) && paginated.GetBoolean());
         }
 
-        return new OperationModel(root.GetProperty("version").GetString()!, new ReadOnlyDictionary<string, OperationDefinition>(operations));
+        var enums = root.TryGetProperty("enums", out var declared)
+            ? declared.EnumerateObject().ToDictionary(e => e.Name, e => (IReadOnlyList<string>)e.Value.EnumerateArray().Select(v => v.GetString()!).ToList().AsReadOnly(), StringComparer.Ordinal)
+            : new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        return new OperationModel(root.GetProperty("version").GetString()!, new ReadOnlyDictionary<string, OperationDefinition>(operations), new ReadOnlyDictionary<string, IReadOnlyList<string>>(enums));
     }
 
     private static OperationModel LoadEmbedded()

@@ -20,7 +20,7 @@ internal sealed class GatewayPipeline(
     SignatureVerifier? verifier,
     CallLog calls,
     FaultInjector faults,
-    CreateDeploymentQuota? quota)
+    OperationQuotas? quotas)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -77,12 +77,8 @@ internal sealed class GatewayPipeline(
         var handler = operations.Find(operation.Name)
             ?? throw GatewayException.BadRequest($"{operation.Name} is not implemented by Petard.LocalGateway (a local emulator). It implements: {string.Join(", ", operations.Names.Order(StringComparer.Ordinal))}.");
 
-        if (operation.Name == "CreateDeployment")
-        {
-            quota?.Acquire();
-        }
-
-        return (operation.SuccessStatusCode, Execute(handler, input, mutating: operation.Method != "GET"));
+        quotas?.Acquire(operation.Name);
+        return (operation.SuccessStatusCode, Execute(handler, input, mutating: !operation.IsReadOnly));
     }
 
     /// <summary>Delays or fails the call as scripted; <c>false</c> when the connection was dropped.</summary>

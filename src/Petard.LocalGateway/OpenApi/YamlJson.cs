@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Petard.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
@@ -9,34 +10,12 @@ namespace Petard.Local.OpenApi;
 /// <summary>Converts between YAML text and JSON trees (plain scalars keep their YAML 1.2 core types).</summary>
 internal static class YamlJson
 {
-    /// <summary>The deepest nesting accepted, the same as System.Text.Json's default for request bodies.</summary>
-    public const int MaxDepth = 64;
-
     public static JsonNode? Parse(string yaml)
     {
-        CheckDepth(yaml); // the loader below recurses; refuse a nesting that would exhaust the stack first
+        YamlDepthGuard.Check(yaml);
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
         return stream.Documents.Count == 0 ? null : ToJson(stream.Documents[0].RootNode);
-    }
-
-    private static void CheckDepth(string yaml)
-    {
-        var parser = new Parser(new StringReader(yaml));
-        var depth = 0;
-        while (parser.MoveNext())
-        {
-            switch (parser.Current)
-            {
-                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart when ++depth > MaxDepth:
-                    throw new YamlException($"the YAML nests deeper than {MaxDepth} levels.");
-                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
-                    depth--;
-                    break;
-                default:
-                    break;
-            }
-        }
     }
 
     public static string Write(JsonNode node) => new SerializerBuilder().WithQuotingNecessaryStrings().Build().Serialize(ToPlain(node));

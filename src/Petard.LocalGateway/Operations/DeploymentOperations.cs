@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Petard.Local.Http;
 using Petard.Local.Patching;
 using Petard.Local.State;
+using Petard.Local.Validation;
 
 namespace Petard.Local.Operations;
 
@@ -32,10 +33,10 @@ internal static class DeploymentOperations
         var stageName = input.String("stageName");
         if (stageName is not null)
         {
-            StageRules.CheckStageName(stageName);
+            RuleChecks.CheckStageName(stageName);
         }
 
-        StageRules.CheckVariables(input.Map("variables"));
+        RuleChecks.CheckVariables(input.Map("variables"));
         var resources = ResourceTree.Resources(restApi);
         var methods = resources.Select(r => (JsonObject)r.Value!)
             .SelectMany(r => (r["resourceMethods"] as JsonObject ?? []).Select(m => (Path: r["path"]!.GetValue<string>(), HttpMethod: m.Key, Method: m.Value)))

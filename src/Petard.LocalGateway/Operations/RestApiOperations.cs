@@ -3,6 +3,8 @@ using Petard.Local.Http;
 using Petard.Local.OpenApi;
 using Petard.Local.Patching;
 using Petard.Local.State;
+using Petard.Local.Validation;
+using Petard.Model;
 
 namespace Petard.Local.Operations;
 
@@ -68,11 +70,8 @@ internal static class RestApiOperations
     {
         var tree = state.RestApi(input.Required("restApiId"));
         var definition = OpenApiDocument.Parse(input.Payload, input.Operation.Name);
-        var mode = input.String("mode") ?? "merge";
-        if (mode is not ("merge" or "overwrite"))
-        {
-            throw GatewayException.BadRequest($"Invalid mode '{mode}': use 'merge' or 'overwrite'.");
-        }
+        var mode = input.String("mode") ?? ServiceRules.Default.DefaultPutMode;
+        RuleChecks.CheckPutMode(mode);
 
         var warnings = OpenApiImporter.Import(definition, tree, overwrite: mode == "overwrite");
         FailOnWarnings(input, warnings);

@@ -2,14 +2,14 @@ using System.Text.Json.Nodes;
 using Petard.Local.Http;
 using Petard.Local.Patching;
 using Petard.Local.State;
+using Petard.Local.Validation;
+using Petard.Model;
 
 namespace Petard.Local.Operations;
 
 /// <summary>Stage CRUD with the service's validation and patch paths.</summary>
 internal static class StageOperations
 {
-    private static readonly string[] CacheSizes = ["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"];
-
     public static void Register(OperationTable table)
     {
         table.Add("CreateStage", Create);
@@ -58,8 +58,8 @@ internal static class StageOperations
     {
         var restApi = state.RestApi(input.Required("restApiId"));
         var stageName = input.Required("stageName");
-        StageRules.CheckStageName(stageName);
-        StageRules.CheckVariables(input.Map("variables"));
+        RuleChecks.CheckStageName(stageName);
+        RuleChecks.CheckVariables(input.Map("variables"));
         var deploymentId = input.Required("deploymentId");
         if (GatewayState.Collection(restApi, "deployments")[deploymentId] is null)
         {
@@ -94,7 +94,7 @@ internal static class StageOperations
             .Scalar("clientCertificateId")
             .Scalar("documentationVersion")
             .Scalar("webAclArn")
-            .Map("variables", StageRules.CheckVariable)
+            .Map("variables", RuleChecks.CheckVariable)
             .Map("accessLogSettings")
             .Custom((target, operation) => PatchDeployment(restApi, target, operation) || PatchCacheCluster(target, operation) || MethodSettingsPatch.TryApply(target, operation));
         var updated = rules.Apply(stage, PatchOperation.Read(input));
@@ -134,7 +134,7 @@ internal static class StageOperations
     {
         if (input.String("cacheClusterSize") is { } size)
         {
-            CheckCacheSize(size);
+            RuleChecks.CheckCacheClusterSize(size);
             stage["cacheClusterSize"] = size;
         }
 
@@ -173,7 +173,7 @@ internal static class StageOperations
                 SetCacheEnabled(stage, PatchRules.ToValue(operation, PatchRules.ScalarKind.Boolean).GetValue<bool>());
                 return true;
             case "/cacheClusterSize" when operation.Op == "replace":
-                CheckCacheSize(operation.Value ?? string.Empty);
+                RuleChecks.CheckCacheClusterSize(operation.Value);
                 stage["cacheClusterSize"] = operation.Value;
                 return true;
             default:
@@ -187,15 +187,7 @@ internal static class StageOperations
         stage["cacheClusterStatus"] = enabled ? "AVAILABLE" : "NOT_AVAILABLE";
         if (enabled && stage["cacheClusterSize"] is null)
         {
-            stage["cacheClusterSize"] = "0.5";
-        }
-    }
-
-    private static void CheckCacheSize(string size)
-    {
-        if (!CacheSizes.Contains(size))
-        {
-            throw GatewayException.BadRequest($"Invalid cache cluster size '{size}': use one of {string.Join(", ", CacheSizes)}.");
+            stage["cacheClusterSize"] = ServiceRules.Default.DefaultCacheClusterSize;
         }
     }
 }

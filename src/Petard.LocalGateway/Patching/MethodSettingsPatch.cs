@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Petard.Local.Validation;
+using Petard.Model;
 
 namespace Petard.Local.Patching;
 
@@ -6,47 +8,30 @@ namespace Petard.Local.Patching;
 /// A stage's method settings, patched with paths <c>/{resourcePath}/{httpMethod}/{group}/{setting}</c>
 /// (<c>/*/*/logging/loglevel</c>, <c>/~1pets/GET/throttling/rateLimit</c>) and removed with
 /// <c>/{resourcePath}/{httpMethod}</c>. Keys are stored as the service shows them: <c>*/*</c>, <c>pets/GET</c>.
+/// Which settings exist and what they take is the shared table (<see cref="ServiceRules.MethodSettings"/>).
 /// </summary>
 internal static class MethodSettingsPatch
 {
-    private static readonly Dictionary<string, (string Property, PatchRules.ScalarKind Kind)> Settings = new(StringComparer.Ordinal)
-    {
-        ["metrics/enabled"] = ("metricsEnabled", PatchRules.ScalarKind.Boolean),
-        ["logging/loglevel"] = ("loggingLevel", PatchRules.ScalarKind.String),
-        ["logging/dataTrace"] = ("dataTraceEnabled", PatchRules.ScalarKind.Boolean),
-        ["throttling/burstLimit"] = ("throttlingBurstLimit", PatchRules.ScalarKind.Integer),
-        ["throttling/rateLimit"] = ("throttlingRateLimit", PatchRules.ScalarKind.Double),
-        ["caching/enabled"] = ("cachingEnabled", PatchRules.ScalarKind.Boolean),
-        ["caching/ttlInSeconds"] = ("cacheTtlInSeconds", PatchRules.ScalarKind.Integer),
-        ["caching/dataEncrypted"] = ("cacheDataEncrypted", PatchRules.ScalarKind.Boolean),
-        ["caching/requireAuthorizationForCacheControl"] = ("requireAuthorizationForCacheControl", PatchRules.ScalarKind.Boolean),
-        ["caching/unauthorizedCacheControlHeaderStrategy"] = ("unauthorizedCacheControlHeaderStrategy", PatchRules.ScalarKind.String),
-    };
+    private static MethodSettingTable Table => ServiceRules.Default.MethodSettings;
 
     /// <summary>Takes the operation when its path addresses a method setting.</summary>
     public static bool TryApply(JsonObject stage, PatchOperation operation)
     {
         // The raw path is split before unescaping: "~1" hides the slashes of a resource path.
         var raw = operation.Path.Split('/').Skip(1).ToList();
-        if (raw.Count >= 4 && Settings.TryGetValue(raw[^2] + "/" + raw[^1], out var setting))
+        if (raw.Count >= 4 && Table.Find(raw[^2] + "/" + raw[^1]) is { } setting)
         {
             var key = Key(raw.Take(raw.Count - 2).ToList());
             var settings = MethodSettings(stage);
-            var entry = settings[key] as JsonObject ?? Defaults();
+            var entry = settings[key] as JsonObject ?? Table.Defaults();
             settings[key] = entry;
             switch (operation.Op)
             {
                 case "replace" or "add":
-                    var value = PatchRules.ToValue(operation, setting.Kind);
-                    if (setting.Property == "loggingLevel" && value.GetValue<string>() is not ("OFF" or "ERROR" or "INFO"))
-                    {
-                        throw GatewayException.BadRequest($"Invalid logging level '{operation.Value}': use OFF, ERROR or INFO.");
-                    }
-
-                    entry[setting.Property] = value;
+                    entry[setting.Property] = RuleChecks.MethodSettingValue(setting, operation.Path, operation.Value);
                     break;
                 case "remove":
-                    entry[setting.Property] = Defaults()[setting.Property]!.DeepClone();
+                    entry[setting.Property] = setting.Default.DeepClone();
                     break;
                 default:
                     throw PatchRules.InvalidPath(operation);
@@ -55,7 +40,7 @@ internal static class MethodSettingsPatch
             return true;
         }
 
-        if (raw.Count == 2 && operation.Op == "remove" && raw[1] is "*" or "GET" or "POST" or "PUT" or "PATCH" or "DELETE" or "HEAD" or "OPTIONS" or "ANY")
+        if (raw.Count == 2 && operation.Op == "remove" && Table.HttpMethods.Contains(raw[1], StringComparer.Ordinal))
         {
             MethodSettings(stage).Remove(Key(raw));
             return true;
@@ -82,18 +67,4 @@ internal static class MethodSettingsPatch
         stage["methodSettings"] = created;
         return created;
     }
-
-    private static JsonObject Defaults() => new()
-    {
-        ["metricsEnabled"] = false,
-        ["loggingLevel"] = "OFF",
-        ["dataTraceEnabled"] = false,
-        ["throttlingBurstLimit"] = 5000,
-        ["throttlingRateLimit"] = 10000.0,
-        ["cachingEnabled"] = false,
-        ["cacheTtlInSeconds"] = 300,
-        ["cacheDataEncrypted"] = false,
-        ["requireAuthorizationForCacheControl"] = true,
-        ["unauthorizedCacheControlHeaderStrategy"] = "SUCCEED_WITH_RESPONSE_HEADER",
-    };
 }

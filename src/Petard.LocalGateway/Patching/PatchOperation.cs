@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Petard.Local.Http;
+using Petard.Local.Validation;
 
 namespace Petard.Local.Patching;
 
@@ -33,10 +34,7 @@ internal sealed record PatchOperation(string Op, string Path, string? Value)
                 throw GatewayException.BadRequest("Invalid patch operation: each entry needs an 'op' and a 'path' starting with '/'.");
             }
 
-            if (opName is not ("add" or "remove" or "replace" or "move" or "copy" or "test"))
-            {
-                throw GatewayException.BadRequest($"Invalid patch operation '{opName}': use add, remove, replace, move, copy or test.");
-            }
+            RuleChecks.CheckPatchOp(opName);
 
             var value = operation["value"] switch
             {
