@@ -1,5 +1,6 @@
 using Xunit;
 using System.Reflection;
+using Petard.Model;
 
 namespace Petard.Core.Tests;
 
@@ -48,6 +49,8 @@ public class ErrorVocabularyTests
     private static object? Sample(Type type, string name) => type switch
     {
         _ when type == typeof(string) => name == "setting" ? "StageName" : $"sample-{name}",
+        _ when type == typeof(TextRule) => ServiceRules.Default.StageName,
+        _ when type == typeof(MethodSettingRule) => ServiceRules.Default.MethodSettings.Find("logging/loglevel"),
         _ when type == typeof(Uri) => new Uri("https://apigateway.eu-west-1.amazonaws.com/"),
         _ when type == typeof(int) => 3,
         _ when type == typeof(long) => 3L,

@@ -6,30 +6,25 @@ namespace Petard;
 internal static partial class PetardErrors
 {
     public static PetardException StageNameMissing() =>
-        Rule(PetardErrorCodes.InvalidStageName, $"No stage name is set. Set {S("StageName")}, e.g. 'dev'.");
+        Error(PetardErrorCodes.InvalidStageName, $"No stage name is set. Set {S("StageName")}, e.g. 'dev'.");
 
     public static PetardException StageNameInvalid(string stageName, TextRule rule) =>
-        Rule(PetardErrorCodes.InvalidStageName, $"The stage name '{stageName}' is not valid: use {rule.Allowed} only, at most {rule.MaxLength} characters (e.g. 'dev' or 'prod_v2').");
+        Error(PetardErrorCodes.InvalidStageName, $"The stage name '{stageName}' is not valid: use {rule.Allowed} only, at most {rule.MaxLength} characters (e.g. 'dev' or 'prod_v2').");
 
     public static PetardException StageVariableNameInvalid(string name, TextRule rule) =>
-        Rule(PetardErrorCodes.InvalidStageVariable, $"The stage variable name '{name}' is not valid: use {rule.Allowed} only, 1 to {rule.MaxLength} characters ({S("Variables")}).");
+        Error(PetardErrorCodes.InvalidStageVariable, $"The stage variable name '{name}' is not valid: use {rule.Allowed} only, 1 to {rule.MaxLength} characters ({S("Variables")}).");
 
     /// <summary>Names the variable but never echoes its value, which may be a secret.</summary>
     public static PetardException StageVariableValueInvalid(string name, TextRule rule) =>
-        Rule(PetardErrorCodes.InvalidStageVariable, $"The value of stage variable '{name}' is not valid: it must be 1 to {rule.MaxLength} characters of {rule.Allowed} only ({S("Variables")}).");
+        Error(PetardErrorCodes.InvalidStageVariable, $"The value of stage variable '{name}' is not valid: it must be 1 to {rule.MaxLength} characters of {rule.Allowed} only ({S("Variables")}).");
 
     public static PetardException CacheClusterSizeInvalid(string size, IReadOnlyList<string> sizes) =>
-        Rule(PetardErrorCodes.InvalidInput, $"The cache cluster size '{size}' is not one the service offers: use one of {string.Join(", ", sizes)} (GB) ({S("CacheClusterSize")}).");
+        Error(PetardErrorCodes.InvalidInput, $"The cache cluster size '{size}' is not one the service offers: use one of {string.Join(", ", sizes)} (GB) ({S("CacheClusterSize")}).");
 
     public static PetardException PutModeInvalid(string? mode, IReadOnlyList<string> modes) =>
-        Rule(PetardErrorCodes.InvalidInput, $"The put mode '{mode}' is not valid: use one of {string.Join(", ", modes)} ({S("PutMode")}; overwrite replaces the API with the file, merge adds the file to it).");
-
-    public static PetardException MethodSettingInvalid(string path, IEnumerable<string> keys) =>
-        Rule(PetardErrorCodes.InvalidInput, $"The method setting '{path}' is not valid: write it as resourcePath/httpMethod/setting with '~1' for '/' in the path, e.g. '*/*/throttling/rateLimit' or '~1pets/GET/logging/loglevel' ({S("MethodSettings")}). Settings: {string.Join(", ", keys)}.");
+        Error(PetardErrorCodes.InvalidInput, $"The put mode '{mode}' is not valid: use one of {string.Join(", ", modes)} ({S("PutMode")}; overwrite replaces the API with the file, merge adds the file to it).");
 
     public static PetardException MethodSettingValueInvalid(string path, string? value, MethodSettingRule rule) =>
-        Rule(PetardErrorCodes.InvalidInput, $"The method setting '{path}' has the value '{value}', which the service does not accept: use {rule.Expected} ({S("MethodSettings")}).");
+        Error(PetardErrorCodes.InvalidInput, $"The method setting '{path}' has the value '{value}', which the service does not accept: use {rule.Expected} ({S("MethodSettings")}).");
 
-    // A FormattableString parameter, unlike the constructor's overloads, keeps the Setting arguments for Describe.
-    private static PetardException Rule(string code, FormattableString message) => new(code, message);
 }

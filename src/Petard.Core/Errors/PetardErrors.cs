@@ -28,10 +28,6 @@ internal static partial class PetardErrors
             $"{list.Count} REST APIs are named '{name}' (ids {string.Join(", ", list)}). Name the one to deploy by its id ({S("RestApiId")}), or rename the others.");
     }
 
-    public static PetardException InvalidPutMode(string mode) => Error(
-        PetardErrorCodes.InvalidInput,
-        $"The put mode '{mode}' is not valid: set {S("PutMode")} to overwrite (the file replaces the API) or merge.");
-
     public static PetardException NoOpenApiFile() => Error(
         PetardErrorCodes.OpenApiFileMissing,
         $"No OpenAPI file is set. Set {S("OpenApiFile")} to the path of an OpenAPI 2 or 3 file, JSON or YAML.");
@@ -61,10 +57,6 @@ internal static partial class PetardErrors
     public static PetardException UnknownMethodSetting(string path, IEnumerable<string> settings) => Error(
         PetardErrorCodes.InvalidInput,
         $"The method setting '{path}' is not one the service has ({S("MethodSettings")}). Settings: {string.Join(", ", settings)}.");
-
-    public static PetardException InvalidMethodSettingValue(string path, string value, string expected) => Error(
-        PetardErrorCodes.InvalidInput,
-        $"The method setting '{path}' has the value '{value}', which the service does not accept ({S("MethodSettings")}): use {expected}.");
 
     public static PetardException NotAFlag(string setting, string value) => Error(
         PetardErrorCodes.InvalidInput,

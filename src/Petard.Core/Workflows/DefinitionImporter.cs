@@ -17,7 +17,7 @@ internal sealed class DefinitionImporter
         createRestApi = import.CreateRestApi;
         this.run = run;
         this.definition = definition;
-        mode = import.PutMode.ToString().ToLowerInvariant(); // the service's PutMode values are the enum's names in lower case
+        mode = import.WirePutMode;
         failOnWarnings = import.FailOnWarnings ? true : null;
         name = target.GivenName;
     }

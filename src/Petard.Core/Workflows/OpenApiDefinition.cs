@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Petard.Yaml;
 
 namespace Petard.Workflows;
 
@@ -100,7 +101,7 @@ internal sealed class OpenApiDefinition
         var stream = new YamlStream();
         try
         {
-            CheckDepth(text); // the loader recurses per level: a deep enough file would overflow the stack and kill the build
+            YamlDepthGuard.Check(text); // the loader recurses per level: a deep enough file would overflow the stack and kill the build
             stream.Load(new StringReader(text));
         }
         catch (YamlException ex)
@@ -117,26 +118,6 @@ internal sealed class OpenApiDefinition
             parent is not null && parent.Children.TryGetValue(new YamlScalarNode(name), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
         var info = root.Children.TryGetValue(new YamlScalarNode("info"), out var i) ? i as YamlMappingNode : null;
         Check(path, Field(root, "swagger"), Field(root, "openapi"), info is not null);
-    }
-
-    /// <summary>Refuses YAML nested deeper than JSON's limit (64), reading its events without recursion.</summary>
-    private static void CheckDepth(string text)
-    {
-        const int MaxDepth = 64;
-        var parser = new Parser(new StringReader(text));
-        var depth = 0;
-        while (parser.MoveNext())
-        {
-            if (parser.Current is YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart && ++depth > MaxDepth)
-            {
-                throw new YamlException(parser.Current.Start, parser.Current.End, $"it nests deeper than {MaxDepth} levels");
-            }
-
-            if (parser.Current is YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd)
-            {
-                depth--;
-            }
-        }
     }
 
     private static void Check(string path, string? swagger, string? openApi, bool hasInfo)

@@ -1,3 +1,5 @@
+using Petard.Model;
+
 namespace Petard.Workflows;
 
 /// <summary>
@@ -18,9 +20,10 @@ public static class SettingText
             return Workflows.PutMode.Overwrite;
         }
 
-        return Enum.TryParse<PutMode>(trimmed, ignoreCase: true, out var mode) && Enum.IsDefined(mode) && !char.IsDigit(trimmed[0])
+        var modes = ServiceRules.Default.PutModes;
+        return modes.Contains(trimmed.ToLowerInvariant()) && Enum.TryParse<PutMode>(trimmed, ignoreCase: true, out var mode)
             ? mode
-            : throw PetardErrors.InvalidPutMode(trimmed);
+            : throw PetardErrors.PutModeInvalid(trimmed, modes);
     }
 
     /// <summary>A switch where blank means "leave as it is".</summary>

@@ -56,7 +56,7 @@ internal static class StagePatchPlanner
         var latest = declared.GroupBy(s => s.PatchPath, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(s => s.PatchPath, StringComparer.Ordinal);
         foreach (var setting in latest)
         {
-            var key = MethodSettingTable.Find(setting.Setting)!.Key;
+            var key = setting.Rule!.Property;
             var existing = current.ValueKind == JsonValueKind.Object && current.TryGetProperty(setting.MethodKey, out var method) && method.ValueKind == JsonValueKind.Object && method.TryGetProperty(key, out var value)
                 ? value
                 : default;

@@ -1,3 +1,5 @@
+using Petard.Model;
+
 namespace Petard.Workflows;
 
 /// <summary>An OpenAPI definition to put into the REST API, and how.</summary>
@@ -15,12 +17,15 @@ public sealed class ImportSpec
     /// <summary>Make the service refuse a definition it has warnings about.</summary>
     public bool FailOnWarnings { get; set; }
 
+    /// <summary>The put mode as the service writes it (<c>overwrite</c>, <c>merge</c>).</summary>
+    internal string WirePutMode => PutMode.ToString().ToLowerInvariant();
+
     /// <summary>Refuses a put mode the service does not have, before any call.</summary>
     internal void Validate()
     {
-        if (!Enum.IsDefined(PutMode))
+        if (!ServiceRules.Default.PutModes.Contains(WirePutMode))
         {
-            throw PetardErrors.InvalidPutMode(PutMode.ToString());
+            throw PetardErrors.PutModeInvalid(PutMode.ToString(), ServiceRules.Default.PutModes);
         }
     }
 }

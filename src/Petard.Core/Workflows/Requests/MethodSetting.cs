@@ -1,3 +1,5 @@
+using Petard.Model;
+
 namespace Petard.Workflows;
 
 /// <summary>
@@ -53,6 +55,9 @@ public sealed record MethodSetting
     /// <summary>The HTTP method part of <see cref="Method"/> (<c>GET</c>, <c>*</c>).</summary>
     internal string HttpMethod => Method[(Method.LastIndexOf('/') + 1)..];
 
+    /// <summary>The service's rule for <see cref="Setting"/>, or null when it has no such setting.</summary>
+    internal MethodSettingRule? Rule => ServiceRules.Default.MethodSettings.Find(Setting);
+
     /// <summary>The <c>UpdateStage</c> patch path, e.g. <c>/~1pets/GET/throttling/rateLimit</c>.</summary>
     internal string PatchPath => $"/{EscapedResource}/{HttpMethod}/{Setting}";
 
@@ -87,10 +92,10 @@ public sealed record MethodSetting
             throw PetardErrors.InvalidMethodSettingPath(ToString());
         }
 
-        var rule = MethodSettingTable.Find(Setting) ?? throw PetardErrors.UnknownMethodSetting(ToString(), MethodSettingTable.Settings);
+        var rule = Rule ?? throw PetardErrors.UnknownMethodSetting(ToString(), ServiceRules.Default.MethodSettings.Keys);
         if (!rule.Accepts(Value))
         {
-            throw PetardErrors.InvalidMethodSettingValue(ToString(), Value, rule.Expected);
+            throw PetardErrors.MethodSettingValueInvalid(ToString(), Value, rule);
         }
     }
 }
