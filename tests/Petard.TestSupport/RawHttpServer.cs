@@ -17,6 +17,7 @@ public sealed class RawHttpServer : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly bool keepAlive;
     private readonly Task accepting;
+    private readonly TaskCompletionSource firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int requests;
 
     /// <param name="keepAlive">
@@ -37,6 +38,12 @@ public sealed class RawHttpServer : IAsyncDisposable
     public Func<Stream, CancellationToken, Task> Answer { get; set; } = (_, _) => Task.CompletedTask;
 
     public int Requests => Volatile.Read(ref requests);
+
+    /// <summary>Completes once a request has been read: the client's call is in flight.</summary>
+    public Task FirstRequest => firstRequest.Task;
+
+    /// <summary>No answer at all, until the server stops: only the client's cancellation ends its call.</summary>
+    public static Func<Stream, CancellationToken, Task> Silence { get; } = (_, ct) => Task.Delay(Timeout.Infinite, ct);
 
     public static Func<Stream, CancellationToken, Task> Bytes(byte[] bytes) => (stream, ct) => stream.WriteAsync(bytes, ct).AsTask();
 
@@ -98,6 +105,7 @@ public sealed class RawHttpServer : IAsyncDisposable
                     while (TryTakeRequest(pending))
                     {
                         Interlocked.Increment(ref requests);
+                        firstRequest.TrySetResult();
                         await Answer(stream, stopping.Token);
                         if (!keepAlive)
                         {
