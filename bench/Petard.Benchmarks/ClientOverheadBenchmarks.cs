@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using BenchmarkDotNet.Attributes;
+using Petard.TestSupport;
 
 namespace Petard.Benchmarks;
 
@@ -11,7 +12,7 @@ namespace Petard.Benchmarks;
 [MemoryDiagnoser]
 public class ClientOverheadBenchmarks
 {
-    private StaticResponder responder = null!;
+    private RawHttpServer responder = null!;
     private HttpClient raw = null!;
     private PetardClient client = null!;
     private Uri rawUri = null!;
@@ -20,14 +21,14 @@ public class ClientOverheadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        responder = new StaticResponder();
+        responder = StaticResponder.Start();
         raw = new HttpClient(new SocketsHttpHandler());
-        rawUri = new Uri(responder.Url, "restapis/a1b2c3d4e5");
+        rawUri = new Uri(new Uri(responder.Url), "restapis/a1b2c3d4e5");
         signedRaw = new HttpClient(new Amazon.Runtime.Signing.SigV4SigningHandler(
             new BasicAWSCredentials("AKIDBENCHMARK", "bench-secret"), Amazon.RegionEndpoint.USEast1, "apigateway", new SocketsHttpHandler()));
         client = PetardClient.Create(new PetardClientOptions
         {
-            EndpointUrl = responder.Url.ToString(),
+            EndpointUrl = responder.Url,
             Region = "us-east-1",
             Credentials = new BasicAWSCredentials("AKIDBENCHMARK", "bench-secret"),
         });

@@ -26,8 +26,8 @@ if (args.Length > 0 && args[0] == "calls")
     var count = i >= 0 ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
     if (Array.IndexOf(args, "--in-process") >= 0)
     {
-        await using var local = new StaticResponder();
-        return await SideBySide.CallsOnlyAsync(local.Url.ToString(), count);
+        await using var local = StaticResponder.Start();
+        return await SideBySide.CallsOnlyAsync(local.Url, count);
     }
 
     return await SideBySide.CallsOnlyAsync(args[Array.IndexOf(args, "--endpoint") + 1], count);
@@ -36,7 +36,7 @@ if (args.Length > 0 && args[0] == "calls")
 // "serve-static": the static responder alone, for other clients to be measured against; runs until killed.
 if (args.Length > 0 && args[0] == "serve-static")
 {
-    await using var responder = new StaticResponder();
+    await using var responder = StaticResponder.Start();
     Console.WriteLine($"static responder listening on {responder.Url}");
     await Task.Delay(Timeout.Infinite);
     return 0;

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using TaskItem = Microsoft.Build.Utilities.TaskItem;
 using Petard.Build.Tests.Infrastructure;
 
@@ -101,14 +99,11 @@ public sealed class TaskTests : IDisposable
     [Fact]
     public async Task Cancel_stops_the_request_in_flight()
     {
-        // A server that accepts the connection and never answers: only Cancel can end the call.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var accepted = listener.AcceptTcpClientAsync();
-        var task = new PetardResolveRestApi { BuildEngine = engine, RestApiId = "abc123", EndpointUrl = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}" };
+        await using var server = new RawHttpServer { Answer = RawHttpServer.Silence };
+        var task = new PetardResolveRestApi { BuildEngine = engine, RestApiId = "abc123", EndpointUrl = server.Url };
 
         var execution = Task.Run(task.Execute);
-        using var connection = await accepted;
+        await server.FirstRequest;
         task.Cancel();
 
         Assert.False(await execution);

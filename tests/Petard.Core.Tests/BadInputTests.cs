@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Petard.Core.Tests.Infrastructure;
 using Xunit;
 
 namespace Petard.Core.Tests;

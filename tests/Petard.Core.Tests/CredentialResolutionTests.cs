@@ -6,13 +6,13 @@ using Xunit;
 namespace Petard.Core.Tests;
 
 /// <summary>Credentials and region from the environment and the shared files, seen in the signature of a real request.</summary>
-[Collection(ProcessEnvironment.Name)]
+[Collection(EnvironmentScope.Collection)]
 public class CredentialResolutionTests
 {
     [Fact]
     public async Task Credentials_come_from_the_environment_variables()
     {
-        using var scope = new EnvironmentScope(("AWS_ACCESS_KEY_ID", "AKIDFROMENV"), ("AWS_SECRET_ACCESS_KEY", "env-secret"), ("AWS_SESSION_TOKEN", "env-token"), ("AWS_REGION", "eu-central-1"));
+        using var scope = EnvironmentScope.CleanAws(("AWS_ACCESS_KEY_ID", "AKIDFROMENV"), ("AWS_SECRET_ACCESS_KEY", "env-secret"), ("AWS_SESSION_TOKEN", "env-token"), ("AWS_REGION", "eu-central-1"));
         var handler = new RecordingHandler();
         using var client = PetardClient.Create(new PetardClientOptions { HttpMessageHandler = handler });
 
@@ -28,9 +28,9 @@ public class CredentialResolutionTests
     [Fact]
     public async Task Credentials_and_region_come_from_a_named_profile_of_the_shared_files()
     {
-        using var scope = new EnvironmentScope();
-        EnvironmentScope.WriteCredentials("[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = default-secret\n\n[petard-test]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = profile-secret\n");
-        EnvironmentScope.WriteConfig("[profile petard-test]\nregion = ap-southeast-2\n");
+        using var scope = EnvironmentScope.CleanAws();
+        SharedAwsFiles.WriteCredentials("[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = default-secret\n\n[petard-test]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = profile-secret\n");
+        SharedAwsFiles.WriteConfig("[profile petard-test]\nregion = ap-southeast-2\n");
         var handler = new RecordingHandler();
         using var client = PetardClient.Create(new PetardClientOptions { Profile = "petard-test", HttpMessageHandler = handler });
 
@@ -45,8 +45,8 @@ public class CredentialResolutionTests
     [Fact]
     public async Task AWS_PROFILE_names_the_profile_when_the_option_is_unset()
     {
-        using var scope = new EnvironmentScope(("AWS_PROFILE", "from-env"), ("AWS_REGION", "us-west-2"));
-        EnvironmentScope.WriteCredentials("[from-env]\naws_access_key_id = AKIDENVPROFILE\naws_secret_access_key = s\n");
+        using var scope = EnvironmentScope.CleanAws(("AWS_PROFILE", "from-env"), ("AWS_REGION", "us-west-2"));
+        SharedAwsFiles.WriteCredentials("[from-env]\naws_access_key_id = AKIDENVPROFILE\naws_secret_access_key = s\n");
         var handler = new RecordingHandler();
         using var client = PetardClient.Create(new PetardClientOptions { HttpMessageHandler = handler });
 
@@ -58,9 +58,9 @@ public class CredentialResolutionTests
     [Fact]
     public void Assume_role_and_SSO_profiles_resolve_to_the_SDK_credentials_that_fetch_them()
     {
-        using var scope = new EnvironmentScope(("AWS_REGION", "eu-west-1"));
-        EnvironmentScope.WriteCredentials("[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n");
-        EnvironmentScope.WriteConfig(string.Join('\n',
+        using var scope = EnvironmentScope.CleanAws(("AWS_REGION", "eu-west-1"));
+        SharedAwsFiles.WriteCredentials("[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n");
+        SharedAwsFiles.WriteConfig(string.Join('\n',
             "[profile deployer]", "role_arn = arn:aws:iam::123456789012:role/deployer", "source_profile = base", "",
             "[profile sso-user]", "sso_session = corp", "sso_account_id = 123456789012", "sso_role_name = Deployer", "region = eu-west-1", "",
             "[sso-session corp]", "sso_start_url = https://corp.awsapps.com/start", "sso_region = eu-west-1", "sso_registration_scopes = sso:account:access", ""));
@@ -73,7 +73,7 @@ public class CredentialResolutionTests
     [Fact]
     public void Unknown_profile_is_PETARD1013_and_names_the_profile()
     {
-        using var scope = new EnvironmentScope(("AWS_REGION", "eu-west-1"));
+        using var scope = EnvironmentScope.CleanAws(("AWS_REGION", "eu-west-1"));
 
         var error = Assert.Throws<PetardException>(() => PetardClient.Create(new PetardClientOptions { Profile = "nope" }));
 
@@ -84,7 +84,7 @@ public class CredentialResolutionTests
     [Fact]
     public void Missing_region_is_PETARD1009()
     {
-        using var scope = new EnvironmentScope(("AWS_ACCESS_KEY_ID", "AKID"), ("AWS_SECRET_ACCESS_KEY", "s"));
+        using var scope = EnvironmentScope.CleanAws(("AWS_ACCESS_KEY_ID", "AKID"), ("AWS_SECRET_ACCESS_KEY", "s"));
 
         var error = Assert.Throws<PetardException>(() => PetardClient.Create(new PetardClientOptions { EndpointUrl = "https://apigateway.example.com" }));
 
@@ -95,7 +95,7 @@ public class CredentialResolutionTests
     [Fact]
     public void No_credentials_anywhere_is_PETARD1008()
     {
-        using var scope = new EnvironmentScope(("AWS_REGION", "eu-west-1"));
+        using var scope = EnvironmentScope.CleanAws(("AWS_REGION", "eu-west-1"));
 
         var error = Assert.Throws<PetardException>(() => PetardClient.Create());
 
@@ -105,7 +105,7 @@ public class CredentialResolutionTests
     [Fact]
     public async Task Loopback_endpoint_without_any_credentials_signs_with_placeholders()
     {
-        using var scope = new EnvironmentScope();
+        using var scope = EnvironmentScope.CleanAws();
         var handler = new RecordingHandler();
         using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = "http://127.0.0.1:4567", HttpMessageHandler = handler });
 

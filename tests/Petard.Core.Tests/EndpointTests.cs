@@ -1,6 +1,5 @@
 using Amazon.Runtime;
 using Petard.Configuration;
-using Petard.Core.Tests.Infrastructure;
 using Xunit;
 
 namespace Petard.Core.Tests;
@@ -92,13 +91,13 @@ public class EndpointTests
 }
 
 /// <summary>The endpoint variables read from the real process environment by a real client.</summary>
-[Collection(ProcessEnvironment.Name)]
+[Collection(EnvironmentScope.Collection)]
 public class EndpointEnvironmentTests
 {
     [Fact]
     public async Task Client_sends_to_AWS_ENDPOINT_URL_API_GATEWAY_rather_than_AWS_ENDPOINT_URL()
     {
-        using var scope = new EnvironmentScope(("AWS_ENDPOINT_URL_API_GATEWAY", "http://127.0.0.1:4567"), ("AWS_ENDPOINT_URL", "http://127.0.0.1:9999"));
+        using var scope = EnvironmentScope.CleanAws(("AWS_ENDPOINT_URL_API_GATEWAY", "http://127.0.0.1:4567"), ("AWS_ENDPOINT_URL", "http://127.0.0.1:9999"));
         var handler = new RecordingHandler();
         using var client = PetardClient.Create(new PetardClientOptions { HttpMessageHandler = handler });
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Petard.Core.Tests.Infrastructure;
 using Xunit;
 
 namespace Petard.Core.Tests;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Petard.Core.Tests.Infrastructure;
+using Petard.Local;
 using Xunit;
 
 namespace Petard.Core.Tests;
@@ -8,17 +8,18 @@ namespace Petard.Core.Tests;
 /// The README's CRUD example, line for line, run over real HTTP against a loopback endpoint named
 /// by AWS_ENDPOINT_URL_API_GATEWAY, as a newcomer would run it against the local emulator.
 /// </summary>
-[Collection(ProcessEnvironment.Name)]
+[Collection(EnvironmentScope.Collection)]
 public class ReadmeExampleTests
 {
     [Fact]
     public async Task The_README_example_creates_lists_and_deletes_a_REST_API()
     {
-        await using var server = new FakeRestApiServer();
-        using var scope = new EnvironmentScope(("AWS_ENDPOINT_URL_API_GATEWAY", server.Url));
+        await using var gateway = await LocalGateway.StartAsync();
+        using var scope = EnvironmentScope.CleanAws(("AWS_ENDPOINT_URL_API_GATEWAY", gateway.Url));
         using var output = new StringWriter();
         var console = Console.Out;
         Console.SetOut(output);
+        string? created;
         try
         {
             // README:begin
@@ -27,15 +28,16 @@ public class ReadmeExampleTests
             await foreach (var each in client.ListRestApisAsync()) Console.WriteLine($"{each.Id} {each.GetString("name")}");
             await client.DeleteRestApiAsync(api.Id!);
             // README:end
+            created = api.Id;
         }
         finally
         {
             Console.SetOut(console);
         }
 
-        Assert.Equal("api1 petstore", output.ToString().Trim());
-        Assert.Equal(["POST /restapis", "GET /restapis", "DELETE /restapis/api1"], server.Calls);
-        Assert.Empty(server.RestApis);
+        Assert.Equal($"{created} petstore", output.ToString().Trim());
+        Assert.Equal(["CreateRestApi", "GetRestApis", "DeleteRestApi"], gateway.Calls);
+        Assert.Empty(gateway.Snapshot()["restApis"]!.AsObject());
     }
 
     [Fact]

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Petard.EndToEnd.Tests.Infrastructure;
@@ -80,19 +78,17 @@ public sealed class MsBuildUserTests(PackedFeed feed) : IAsyncLifetime
     [Fact]
     public async Task Ctrl_C_stops_the_request_in_flight()
     {
-        // An endpoint that accepts the connection and never answers: only cancellation ends the call.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
+        await using var server = new RawHttpServer { Answer = RawHttpServer.Silence };
         var project = WriteProject("hanging", "<PetardRestApiId>abc1234567</PetardRestApiId>");
 
         var build = await ProcessRunner.RunAsync(
             ProcessRunner.Dotnet,
-            ["build", "--disable-build-servers", "-t:DeployApi", $"-p:PetardEndpointUrl=http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}", "-p:NuGetAudit=false"],
+            ["build", "--disable-build-servers", "-t:DeployApi", $"-p:PetardEndpointUrl={server.Url}", "-p:NuGetAudit=false"],
             project,
             feed.Environment,
             started: async process =>
             {
-                using var connection = await listener.AcceptTcpClientAsync();
+                await server.FirstRequest;
                 using var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]);
                 await interrupt.WaitForExitAsync();
             });

@@ -9,7 +9,7 @@ namespace Petard.Reliability.Tests;
 /// Cancelling a build (Ctrl+C in dotnet build) reaches the Petard task in its task host
 /// (ICancelableTask) and stops the call in flight, rather than waiting out a stalled service.
 /// </summary>
-[Collection(EnvironmentCollection.Name)]
+[Collection(EnvironmentScope.Collection)]
 public sealed class FrontEndCancellationTests : GatewayScenario
 {
     [Fact]

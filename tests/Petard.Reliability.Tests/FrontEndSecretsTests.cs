@@ -13,27 +13,19 @@ namespace Petard.Reliability.Tests;
 /// MSBuild build of DeployApi with a binary log, and the Cake alias with a log that keeps every line.
 /// The emulator verifies every signature, so the secrets were really used.
 /// </summary>
-[Collection(EnvironmentCollection.Name)]
+[Collection(EnvironmentScope.Collection)]
 public sealed class FrontEndSecretsTests : GatewayScenario
 {
     private const string ApiName = "LeakCheckApi"; // known to be logged: proves the scan reads the output
 
     internal override LocalGatewayOptions GatewayOptions => new() { VerifySignatures = new SigningKey(FakeSecrets.AccessKeyId, FakeSecrets.SecretAccessKey) };
 
-    private static Dictionary<string, string?> SecretEnvironment => new()
-    {
-        ["AWS_ACCESS_KEY_ID"] = FakeSecrets.AccessKeyId,
-        ["AWS_SECRET_ACCESS_KEY"] = FakeSecrets.SecretAccessKey,
-        ["AWS_SESSION_TOKEN"] = FakeSecrets.SessionToken,
-        ["AWS_PROFILE"] = null,
-    };
-
     [Fact]
     public void An_MSBuild_deploy_and_a_failing_one_leave_no_secret_in_the_binary_log_or_the_messages()
     {
         var binlog = Path.Combine(Apis.Folder, "deploy.binlog");
         var openApi = Apis.Write(ApiName, "v1");
-        using (new EnvironmentScope(SecretEnvironment))
+        using (new EnvironmentScope(FakeSecrets.Environment))
         {
             var good = Build(binlog, openApi, stage: "dev");
             Assert.True(good.Succeeded, good.Text);
@@ -56,7 +48,7 @@ public sealed class FrontEndSecretsTests : GatewayScenario
     {
         var context = new FakeCakeContext(Apis.Folder);
         var openApi = Apis.Write(ApiName, "v1");
-        using (new EnvironmentScope(SecretEnvironment))
+        using (new EnvironmentScope(FakeSecrets.Environment))
         {
             var result = context.PetardDeployApi(new PetardDeployApiSettings { RestApiName = ApiName, StageName = "dev", OpenApiFile = openApi, EndpointUrl = Gateway.Url });
             var error = Assert.Throws<CakeException>(() =>

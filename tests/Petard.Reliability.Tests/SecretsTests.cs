@@ -12,7 +12,7 @@ namespace Petard.Reliability.Tests;
 /// or an exception (message, inner exceptions and stack, via ToString), in runs that succeed and
 /// runs that fail. The emulator verifies every signature, so the secrets were really used.
 /// </summary>
-[Collection(EnvironmentCollection.Name)]
+[Collection(EnvironmentScope.Collection)]
 public sealed class SecretsTests : GatewayScenario
 {
     private readonly CapturingLog log = new();
@@ -23,13 +23,7 @@ public sealed class SecretsTests : GatewayScenario
     [Fact]
     public async Task A_full_deploy_with_credentials_from_the_environment_leaks_no_secret_in_any_outcome()
     {
-        using (new EnvironmentScope(new()
-        {
-            ["AWS_ACCESS_KEY_ID"] = FakeSecrets.AccessKeyId,
-            ["AWS_SECRET_ACCESS_KEY"] = FakeSecrets.SecretAccessKey,
-            ["AWS_SESSION_TOKEN"] = FakeSecrets.SessionToken,
-            ["AWS_PROFILE"] = null,
-        }))
+        using (new EnvironmentScope(FakeSecrets.Environment))
         {
             using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = Gateway.Url, Retry = Clients.FastRetry(maxAttempts: 3) });
             var deployer = new PetardDeployer(client, log);

@@ -59,10 +59,7 @@ public sealed class CakeAddinTests(AddinFeed feed) : IClassFixture<AddinFeed>, I
     [Fact]
     public async Task Ctrl_C_stops_the_call_in_flight_and_fails_the_cake_run()
     {
-        // An endpoint that accepts the connection and never answers: only cancellation ends the call.
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var endpoint = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
+        await using var server = new RawHttpServer { Answer = RawHttpServer.Silence };
         using var script = new CakeScript($$"""
             {{CakeScript.AddinDirective(feed)}}
 
@@ -71,10 +68,10 @@ public sealed class CakeAddinTests(AddinFeed feed) : IClassFixture<AddinFeed>, I
             """);
 
         var (exitCode, output) = await script.RunAsync(
-            ["--endpoint=" + endpoint],
+            ["--endpoint=" + server.Url],
             started: async process =>
             {
-                using var connection = await listener.AcceptTcpClientAsync();
+                await server.FirstRequest;
                 // As a terminal's Ctrl+C does: the whole command, i.e. `dotnet` and the Cake process it started.
                 var pid = process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 using var interrupt = System.Diagnostics.Process.Start("bash", ["-c", $"kill -INT {pid} $(pgrep -P {pid})"]);

@@ -11,6 +11,15 @@ internal static class FakeSecrets
 
     public static readonly string[] All = [AccessKeyId, SecretAccessKey, SessionToken, ApiKeyValue, WrongSecret];
 
+    /// <summary>The credentials as the environment gives them, with no profile to take their place.</summary>
+    public static readonly (string Name, string? Value)[] Environment =
+    [
+        ("AWS_ACCESS_KEY_ID", AccessKeyId),
+        ("AWS_SECRET_ACCESS_KEY", SecretAccessKey),
+        ("AWS_SESSION_TOKEN", SessionToken),
+        ("AWS_PROFILE", null),
+    ];
+
     /// <summary>Fails with the secret and the place it was found, if any secret is in the text.</summary>
     public static void AssertAbsent(string where, string? text)
     {

@@ -1,15 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace Petard.Core.Tests.Infrastructure;
-
-/// <summary>One request as it left the client (after signing), with its body read at send time.</summary>
-public sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, byte[]? Body)
-{
-    public string BodyText => Body is null ? string.Empty : Encoding.UTF8.GetString(Body);
-
-    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
-}
+namespace Petard.TestSupport;
 
 /// <summary>
 /// The innermost HTTP handler of a client under test: records every request and answers from a

@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 
-namespace Petard.Core.Tests.Infrastructure;
+namespace Petard.TestSupport;
 
 /// <summary>Clients wired to a <see cref="RecordingHandler"/> with explicit credentials, region and endpoint.</summary>
 public static class TestClients
