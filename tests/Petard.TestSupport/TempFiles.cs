@@ -1,7 +1,7 @@
-namespace Petard.Build.Tests.Infrastructure;
+namespace Petard.TestSupport;
 
 /// <summary>A temporary folder deleted with the test.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
@@ -30,7 +30,7 @@ internal sealed class TempFolder : IDisposable
     }
 }
 
-internal static class OpenApi
+public static class OpenApi
 {
     public static string Yaml(string title = "HelloApi", string path = "/hello") => $$"""
         openapi: 3.0.1

@@ -1,7 +1,7 @@
-using Petard.Build.Tests.Infrastructure;
+using Xunit;
 using Petard.Workflows;
 
-namespace Petard.Build.Tests;
+namespace Petard.Core.Tests.Workflows;
 
 /// <summary>The workflows against a scripted HTTP handler: what is checked before any call, and the exact calls sent.</summary>
 public sealed class WorkflowTests : IDisposable
