@@ -15,12 +15,12 @@ internal static class EndpointResolver
 
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw new PetardException(PetardErrorCodes.InvalidEndpoint, $"The endpoint URL '{text}' is not an absolute http(s) URL. Use a form such as https://apigateway.eu-west-1.amazonaws.com or http://127.0.0.1:4567.");
+            throw PetardErrors.EndpointNotHttpUrl(text);
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
         {
-            throw new PetardException(PetardErrorCodes.InvalidEndpoint, $"The endpoint URL '{text}' uses plain http on a non-loopback host; credentials and requests would travel unencrypted. Use https, or a loopback address (127.0.0.1, localhost) for a local emulator.");
+            throw PetardErrors.EndpointPlainHttpOffLoopback(text);
         }
 
         var builder = new UriBuilder(uri);
