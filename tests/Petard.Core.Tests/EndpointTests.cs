@@ -8,8 +8,6 @@ namespace Petard.Core.Tests;
 /// <summary>Which endpoint a client sends to, and which it refuses.</summary>
 public class EndpointTests
 {
-    private static readonly Func<string, string?> NoEnvironment = _ => null;
-
     [Theory]
     [InlineData("http://127.0.0.1:4567", "http://127.0.0.1:4567/")]
     [InlineData("http://localhost:4567/", "http://localhost:4567/")]
@@ -18,7 +16,7 @@ public class EndpointTests
     [InlineData("https://proxy.example.com/apigw", "https://proxy.example.com/apigw/")]
     public void Accepted_endpoints(string configured, string expected)
     {
-        Assert.Equal(new Uri(expected), EndpointResolver.Resolve(configured, "eu-west-1", NoEnvironment));
+        Assert.Equal(new Uri(expected), EndpointResolver.Resolve(configured, "eu-west-1"));
     }
 
     [Theory]
@@ -30,7 +28,7 @@ public class EndpointTests
     [InlineData("not a url")]
     public void Refused_endpoints_are_PETARD1012(string configured)
     {
-        var error = Assert.Throws<PetardException>(() => EndpointResolver.Resolve(configured, "eu-west-1", NoEnvironment));
+        var error = Assert.Throws<PetardException>(() => EndpointResolver.Resolve(configured, "eu-west-1"));
 
         Assert.Equal(PetardErrorCodes.InvalidEndpoint, error.Code);
         Assert.Contains(configured, error.Message, StringComparison.Ordinal);
@@ -53,7 +51,7 @@ public class EndpointTests
     [Fact]
     public void Default_endpoint_is_the_regional_service_endpoint()
     {
-        Assert.Equal(new Uri("https://apigateway.ap-northeast-1.amazonaws.com/"), EndpointResolver.Resolve(null, "ap-northeast-1", NoEnvironment));
+        Assert.Equal(new Uri("https://apigateway.ap-northeast-1.amazonaws.com/"), EndpointResolver.Resolve(null, "ap-northeast-1"));
     }
 
     [Fact]
@@ -62,9 +60,9 @@ public class EndpointTests
         var both = new Dictionary<string, string?> { ["AWS_ENDPOINT_URL_API_GATEWAY"] = "http://127.0.0.1:1111", ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:2222" };
         var general = new Dictionary<string, string?> { ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:2222" };
 
-        Assert.Equal(new Uri("http://127.0.0.1:1111/"), EndpointResolver.Resolve(null, "eu-west-1", n => both.GetValueOrDefault(n)));
-        Assert.Equal(new Uri("http://127.0.0.1:2222/"), EndpointResolver.Resolve(null, "eu-west-1", n => general.GetValueOrDefault(n)));
-        Assert.Equal(new Uri("https://gw.example.com/"), EndpointResolver.Resolve("https://gw.example.com", "eu-west-1", n => both.GetValueOrDefault(n)));
+        Assert.Equal(new Uri("http://127.0.0.1:1111/"), EndpointResolver.Resolve(EndpointResolver.Configured(null, n => both.GetValueOrDefault(n)), "eu-west-1"));
+        Assert.Equal(new Uri("http://127.0.0.1:2222/"), EndpointResolver.Resolve(EndpointResolver.Configured(null, n => general.GetValueOrDefault(n)), "eu-west-1"));
+        Assert.Equal(new Uri("https://gw.example.com/"), EndpointResolver.Resolve(EndpointResolver.Configured("https://gw.example.com", n => both.GetValueOrDefault(n)), "eu-west-1"));
     }
 
     [Fact]

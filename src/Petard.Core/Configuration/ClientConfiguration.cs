@@ -23,7 +23,7 @@ internal sealed record ClientConfiguration(string Region, Uri Endpoint, AWSCrede
             throw PetardErrors.ProfileNotFound(profileName);
         }
 
-        var configuredEndpoint = First(options.EndpointUrl, environment("AWS_ENDPOINT_URL_API_GATEWAY"), environment("AWS_ENDPOINT_URL"));
+        var configuredEndpoint = EndpointResolver.Configured(options.EndpointUrl, environment);
         var local = configuredEndpoint is not null && Uri.TryCreate(configuredEndpoint, UriKind.Absolute, out var parsed) && EndpointResolver.IsLoopback(parsed);
 
         // The default profile's file is read only when nothing closer names a region.
@@ -32,7 +32,7 @@ internal sealed record ClientConfiguration(string Region, Uri Endpoint, AWSCrede
             ?? (local ? LocalDefaultRegion : null)
             ?? throw PetardErrors.NoRegion();
 
-        var endpoint = EndpointResolver.Resolve(configuredEndpoint, region, environment);
+        var endpoint = EndpointResolver.Resolve(configuredEndpoint, region);
         var credentials = options.Credentials ?? ResolveCredentials(profileName, local, environment);
         return new ClientConfiguration(region, endpoint, credentials);
     }

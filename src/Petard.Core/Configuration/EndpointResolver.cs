@@ -5,9 +5,14 @@ namespace Petard.Configuration;
 /// <summary>Chooses the service endpoint and checks that it is safe to send credentials to.</summary>
 internal static class EndpointResolver
 {
-    public static Uri Resolve(string? configured, string region, Func<string, string?> environment)
+    /// <summary>The endpoint the caller chose, if any: the option, else the AWS endpoint variables, the service's own first.</summary>
+    public static string? Configured(string? option, Func<string, string?> environment) =>
+        First(option, environment("AWS_ENDPOINT_URL_API_GATEWAY"), environment("AWS_ENDPOINT_URL"));
+
+    /// <summary>The endpoint to send to: the configured one (checked), else the region's.</summary>
+    public static Uri Resolve(string? configured, string region)
     {
-        var text = First(configured, environment("AWS_ENDPOINT_URL_API_GATEWAY"), environment("AWS_ENDPOINT_URL"));
+        var text = First(configured);
         if (text is null)
         {
             return new Uri($"https://apigateway.{region}.amazonaws.com/");
