@@ -74,7 +74,7 @@ public sealed partial class PetardClient : IDisposable
         var definition = OperationModel.Default.Get(operation);
         if (!definition.Paginated)
         {
-            throw new PetardException(PetardErrorCodes.InvalidInput, $"{operation} is not a paginated operation; call InvokeAsync instead.");
+            throw PetardErrors.NotPaginated(operation);
         }
 
         var page = ToJsonObject(parameters, operation);

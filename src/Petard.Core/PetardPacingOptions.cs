@@ -4,8 +4,9 @@ namespace Petard;
 
 /// <summary>
 /// Client-side pacing to API Gateway's documented control-plane quotas. Buckets are shared by every
-/// client in the process that talks to the same endpoint, so parallel deploys in one build queue
-/// politely instead of being throttled.
+/// client of the same <see cref="Scope"/> that talks to the same endpoint, so parallel deploys in one
+/// process queue politely instead of being throttled. Separate processes (MSBuild task hosts, say)
+/// each pace on their own.
 /// </summary>
 public sealed class PetardPacingOptions
 {
@@ -14,6 +15,9 @@ public sealed class PetardPacingOptions
     /// loopback emulators unpaced; <c>true</c> or <c>false</c> force it either way.
     /// </summary>
     public bool? Enabled { get; set; }
+
+    /// <summary>Which clients share the buckets (default: <see cref="PetardPacingScope.ProcessWide"/>).</summary>
+    public PetardPacingScope Scope { get; set; } = PetardPacingScope.ProcessWide;
 
     /// <summary>Steady requests per second across all operations (the service's account quota: 10).</summary>
     public double RequestsPerSecond { get; set; } = ServiceRules.Default.AccountQuota.RequestsPerSecond;

@@ -90,6 +90,9 @@ public class CredentialResolutionTests
 
         Assert.Equal(PetardErrorCodes.NoRegion, error.Code);
         Assert.Contains("AWS_REGION", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["Region"], error.Settings);
+        Assert.Contains("Set PetardRegion,", error.Describe(name => "Petard" + name), StringComparison.Ordinal);
+        Assert.DoesNotContain("MSBuild", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,6 +103,7 @@ public class CredentialResolutionTests
         var error = Assert.Throws<PetardException>(() => PetardClient.Create());
 
         Assert.Equal(PetardErrorCodes.NoCredentials, error.Code);
+        Assert.Equal(["Profile"], error.Settings);
     }
 
     [Fact]

@@ -7,8 +7,6 @@ namespace Petard.Core.Tests;
 /// <summary>Which endpoint a client sends to, and which it refuses.</summary>
 public class EndpointTests
 {
-    private static readonly Func<string, string?> NoEnvironment = _ => null;
-
     [Theory]
     [InlineData("http://127.0.0.1:4567", "http://127.0.0.1:4567/")]
     [InlineData("http://localhost:4567/", "http://localhost:4567/")]
@@ -17,7 +15,7 @@ public class EndpointTests
     [InlineData("https://proxy.example.com/apigw", "https://proxy.example.com/apigw/")]
     public void Accepted_endpoints(string configured, string expected)
     {
-        Assert.Equal(new Uri(expected), EndpointResolver.Resolve(configured, "eu-west-1", NoEnvironment));
+        Assert.Equal(new Uri(expected), EndpointResolver.Resolve(configured, "eu-west-1"));
     }
 
     [Theory]
@@ -29,7 +27,7 @@ public class EndpointTests
     [InlineData("not a url")]
     public void Refused_endpoints_are_PETARD1012(string configured)
     {
-        var error = Assert.Throws<PetardException>(() => EndpointResolver.Resolve(configured, "eu-west-1", NoEnvironment));
+        var error = Assert.Throws<PetardException>(() => EndpointResolver.Resolve(configured, "eu-west-1"));
 
         Assert.Equal(PetardErrorCodes.InvalidEndpoint, error.Code);
         Assert.Contains(configured, error.Message, StringComparison.Ordinal);
@@ -52,7 +50,7 @@ public class EndpointTests
     [Fact]
     public void Default_endpoint_is_the_regional_service_endpoint()
     {
-        Assert.Equal(new Uri("https://apigateway.ap-northeast-1.amazonaws.com/"), EndpointResolver.Resolve(null, "ap-northeast-1", NoEnvironment));
+        Assert.Equal(new Uri("https://apigateway.ap-northeast-1.amazonaws.com/"), EndpointResolver.Resolve(null, "ap-northeast-1"));
     }
 
     [Fact]
@@ -61,9 +59,9 @@ public class EndpointTests
         var both = new Dictionary<string, string?> { ["AWS_ENDPOINT_URL_API_GATEWAY"] = "http://127.0.0.1:1111", ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:2222" };
         var general = new Dictionary<string, string?> { ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:2222" };
 
-        Assert.Equal(new Uri("http://127.0.0.1:1111/"), EndpointResolver.Resolve(null, "eu-west-1", n => both.GetValueOrDefault(n)));
-        Assert.Equal(new Uri("http://127.0.0.1:2222/"), EndpointResolver.Resolve(null, "eu-west-1", n => general.GetValueOrDefault(n)));
-        Assert.Equal(new Uri("https://gw.example.com/"), EndpointResolver.Resolve("https://gw.example.com", "eu-west-1", n => both.GetValueOrDefault(n)));
+        Assert.Equal(new Uri("http://127.0.0.1:1111/"), EndpointResolver.Resolve(EndpointResolver.Configured(null, n => both.GetValueOrDefault(n)), "eu-west-1"));
+        Assert.Equal(new Uri("http://127.0.0.1:2222/"), EndpointResolver.Resolve(EndpointResolver.Configured(null, n => general.GetValueOrDefault(n)), "eu-west-1"));
+        Assert.Equal(new Uri("https://gw.example.com/"), EndpointResolver.Resolve(EndpointResolver.Configured("https://gw.example.com", n => both.GetValueOrDefault(n)), "eu-west-1"));
     }
 
     [Fact]

@@ -134,4 +134,32 @@ public class RetryTests
         Assert.InRange(RetryPolicy.RetryAfter(date)!.Value, TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(61));
         Assert.Null(RetryPolicy.RetryAfter(none));
     }
+
+    [Fact]
+    public void A_call_that_may_have_taken_effect_is_repeated_only_when_it_is_idempotent()
+    {
+        var policy = new RetryPolicy(new PetardRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(1) });
+        var create = Petard.Model.OperationModel.Default.Get("CreateDeployment");
+        var read = Petard.Model.OperationModel.Default.Get("GetRestApis");
+        var lost = AttemptOutcome.Lost(new PetardException(PetardErrorCodes.Unreachable, "lost"), mayHaveTakenEffect: true);
+        var neverSent = AttemptOutcome.Lost(new PetardException(PetardErrorCodes.Unreachable, "refused"), mayHaveTakenEffect: false);
+
+        Assert.False(policy.Decide(create, lost, attempt: 1, TimeSpan.Zero).Retry);
+        Assert.True(policy.Decide(create, neverSent, attempt: 1, TimeSpan.Zero).Retry);
+        Assert.True(policy.Decide(read, lost, attempt: 1, TimeSpan.Zero).Retry);
+    }
+
+    [Fact]
+    public void Retries_stop_at_the_attempt_limit_and_when_the_wait_would_outlast_the_total_time()
+    {
+        var policy = new RetryPolicy(new PetardRetryOptions { MaxAttempts = 3, MaxTotalTime = TimeSpan.FromSeconds(10) });
+        var create = Petard.Model.OperationModel.Default.Get("CreateDeployment");
+        var throttled = AttemptOutcome.Refused(new PetardServiceException("TooManyRequestsException", "slow down", HttpStatusCode.TooManyRequests, null, "CreateDeployment"), TimeSpan.FromSeconds(2));
+
+        var decision = policy.Decide(create, throttled, attempt: 2, TimeSpan.FromSeconds(1));
+        Assert.True(decision.Retry);
+        Assert.InRange(decision.Delay, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4));
+        Assert.False(policy.Decide(create, throttled, attempt: 3, TimeSpan.FromSeconds(1)).Retry);
+        Assert.False(policy.Decide(create, throttled, attempt: 1, TimeSpan.FromSeconds(9)).Retry);
+    }
 }

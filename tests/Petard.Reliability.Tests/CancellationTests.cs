@@ -85,13 +85,13 @@ public sealed class CancellationTests : GatewayScenario
     {
         var bucket = new TokenBucket(ratePerSecond: 0.01, capacity: 1); // one token per 100 s
 
-        Assert.Equal(TimeSpan.Zero, bucket.Take());
+        Assert.Equal(TimeSpan.Zero, bucket.Take(out _));
         Assert.InRange(bucket.Take(out var cancelled), TimeSpan.FromSeconds(99), TimeSpan.FromSeconds(100));
         bucket.Return(cancelled);
         Assert.InRange(bucket.Take(out var second), TimeSpan.FromSeconds(99), TimeSpan.FromSeconds(100)); // the same slot again
-        Assert.InRange(bucket.Take(), TimeSpan.FromSeconds(199), TimeSpan.FromSeconds(200));
+        Assert.InRange(bucket.Take(out _), TimeSpan.FromSeconds(199), TimeSpan.FromSeconds(200));
         bucket.Return(second); // a later caller holds the 200 s slot: giving 100 s back would book it twice
-        Assert.InRange(bucket.Take(), TimeSpan.FromSeconds(299), TimeSpan.FromSeconds(300));
+        Assert.InRange(bucket.Take(out _), TimeSpan.FromSeconds(299), TimeSpan.FromSeconds(300));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class ParallelDeployTests : GatewayScenario
 
         var results = await Task.WhenAll(requests.Select(async request =>
         {
-            // One client per deploy, as separate MSBuild tasks or Cake aliases create them: the buckets are shared anyway.
+            // One client per deploy, as separate Cake aliases create them: the process-wide pacing scope shares the buckets anyway.
             using var client = Client(pacing: pacing);
             return await new PetardDeployer(client).DeployApiAsync(request);
         }));

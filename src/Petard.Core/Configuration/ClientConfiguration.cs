@@ -20,19 +20,19 @@ internal sealed record ClientConfiguration(string Region, Uri Endpoint, AWSCrede
         CredentialProfile? profile = null;
         if (profileName is not null && !new CredentialProfileStoreChain().TryGetProfile(profileName, out profile))
         {
-            throw new PetardException(PetardErrorCodes.ProfileNotFound, $"The AWS profile '{profileName}' was not found in the shared config or credentials file. Create it with 'aws configure --profile {profileName}', or name an existing profile.");
+            throw PetardErrors.ProfileNotFound(profileName);
         }
 
-        var configuredEndpoint = First(options.EndpointUrl, environment("AWS_ENDPOINT_URL_API_GATEWAY"), environment("AWS_ENDPOINT_URL"));
+        var configuredEndpoint = EndpointResolver.Configured(options.EndpointUrl, environment);
         var local = configuredEndpoint is not null && Uri.TryCreate(configuredEndpoint, UriKind.Absolute, out var parsed) && EndpointResolver.IsLoopback(parsed);
 
         // The default profile's file is read only when nothing closer names a region.
         var region = First(options.Region, environment("AWS_REGION"), environment("AWS_DEFAULT_REGION"), profile?.Region?.SystemName)
             ?? DefaultProfileRegion(profileName)
             ?? (local ? LocalDefaultRegion : null)
-            ?? throw new PetardException(PetardErrorCodes.NoRegion, "No AWS region is set. Set the Region option (MSBuild: PetardRegion), the AWS_REGION environment variable, or 'region' in your AWS profile.");
+            ?? throw PetardErrors.NoRegion();
 
-        var endpoint = EndpointResolver.Resolve(configuredEndpoint, region, environment);
+        var endpoint = EndpointResolver.Resolve(configuredEndpoint, region);
         var credentials = options.Credentials ?? ResolveCredentials(profileName, local, environment);
         return new ClientConfiguration(region, endpoint, credentials);
     }
@@ -46,7 +46,7 @@ internal sealed record ClientConfiguration(string Region, Uri Endpoint, AWSCrede
                 return fromProfile;
             }
 
-            throw new PetardException(PetardErrorCodes.ProfileNotFound, $"The AWS profile '{profileName}' has no usable credentials. Check it with 'aws sts get-caller-identity --profile {profileName}'.");
+            throw PetardErrors.ProfileWithoutCredentials(profileName);
         }
 
         // A local emulator needs a signature but no real identity: spare users of the quick start an
@@ -62,7 +62,7 @@ internal sealed record ClientConfiguration(string Region, Uri Endpoint, AWSCrede
         }
         catch (AmazonClientException ex)
         {
-            throw new PetardException(PetardErrorCodes.NoCredentials, "No AWS credentials were found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, run 'aws configure' (or 'aws sso login'), or name a profile (MSBuild: PetardProfile).", ex);
+            throw PetardErrors.NoCredentials(ex);
         }
     }
 

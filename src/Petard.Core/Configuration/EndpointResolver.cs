@@ -5,9 +5,14 @@ namespace Petard.Configuration;
 /// <summary>Chooses the service endpoint and checks that it is safe to send credentials to.</summary>
 internal static class EndpointResolver
 {
-    public static Uri Resolve(string? configured, string region, Func<string, string?> environment)
+    /// <summary>The endpoint the caller chose, if any: the option, else the AWS endpoint variables, the service's own first.</summary>
+    public static string? Configured(string? option, Func<string, string?> environment) =>
+        First(option, environment("AWS_ENDPOINT_URL_API_GATEWAY"), environment("AWS_ENDPOINT_URL"));
+
+    /// <summary>The endpoint to send to: the configured one (checked), else the region's.</summary>
+    public static Uri Resolve(string? configured, string region)
     {
-        var text = First(configured, environment("AWS_ENDPOINT_URL_API_GATEWAY"), environment("AWS_ENDPOINT_URL"));
+        var text = First(configured);
         if (text is null)
         {
             return new Uri($"https://apigateway.{region}.amazonaws.com/");
@@ -15,12 +20,12 @@ internal static class EndpointResolver
 
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw new PetardException(PetardErrorCodes.InvalidEndpoint, $"The endpoint URL '{text}' is not an absolute http(s) URL. Use a form such as https://apigateway.eu-west-1.amazonaws.com or http://127.0.0.1:4567.");
+            throw PetardErrors.EndpointNotHttpUrl(text);
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
         {
-            throw new PetardException(PetardErrorCodes.InvalidEndpoint, $"The endpoint URL '{text}' uses plain http on a non-loopback host; credentials and requests would travel unencrypted. Use https, or a loopback address (127.0.0.1, localhost) for a local emulator.");
+            throw PetardErrors.EndpointPlainHttpOffLoopback(text);
         }
 
         var builder = new UriBuilder(uri);

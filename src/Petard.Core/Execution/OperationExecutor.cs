@@ -1,71 +1,82 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Petard.Model;
 
 namespace Petard.Execution;
 
 /// <summary>
-/// Runs any operation of the model: marshal once, then per attempt build a fresh request (so the
-/// signing handler below signs every attempt anew), send it, and read the response; retry what
-/// the <see cref="RetryPolicy"/> calls transient. Every attempt first waits its turn at the pacer.
+/// Runs any operation of the model: marshal once, then send it once per attempt and let the
+/// <see cref="RetryPolicy"/> decide from each <see cref="AttemptOutcome"/> whether another is worth
+/// it. Every attempt is a fresh request (so the signing handler below signs it anew) and first waits
+/// its turn at the pacer.
 /// </summary>
 internal sealed class OperationExecutor(HttpClient http, Uri endpoint, RetryPolicy retry, RequestPacer pacer)
 {
     public async Task<Resource> ExecuteAsync(OperationDefinition operation, object? parameters, CancellationToken cancellationToken)
     {
         var request = RequestMarshaller.Marshal(operation, parameters);
-        var clock = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             await pacer.WaitAsync(operation.Name, cancellationToken).ConfigureAwait(false);
-            TimeSpan? retryAfter = null;
-            Exception failure;
-            var mayRetry = true;
-            // An attempt gets its own timeout, or what is left of the call's total time when that is less.
-            var (budget, budgetName) = AttemptBudget(clock.Elapsed);
-            using (var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            var outcome = await SendOnceAsync(operation, request, Stopwatch.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
+            if (outcome.Answer is { } answer)
             {
-                attemptTimeout.CancelAfter(budget);
-                try
-                {
-                    using var message = request.ToHttpRequest(endpoint);
-                    using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptTimeout.Token).ConfigureAwait(false);
-                    try
-                    {
-                        return await ResponseReader.ReadAsync(operation, response, attemptTimeout.Token).ConfigureAwait(false);
-                    }
-                    catch (PetardServiceException error) when (RetryPolicy.IsRetryable(error))
-                    {
-                        retryAfter = RetryPolicy.RetryAfter(response);
-                        failure = error;
-                    }
-                }
-                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    mayRetry = RetryPolicy.IsIdempotent(operation);
-                    failure = new PetardException(PetardErrorCodes.Unreachable, $"{operation.Name}: no answer from {endpoint.GetLeftPart(UriPartial.Authority)} within {budget.TotalSeconds:0.###} s ({budgetName}).{OutcomeNote(operation)}", ex);
-                }
-                catch (HttpRequestException ex)
-                {
-                    mayRetry = RetryPolicy.IsIdempotent(operation) || RetryPolicy.NeverSent(ex);
-                    failure = new PetardException(PetardErrorCodes.Unreachable, $"{operation.Name}: could not reach {endpoint.GetLeftPart(UriPartial.Authority)}: {ex.Message}{(RetryPolicy.NeverSent(ex) ? string.Empty : OutcomeNote(operation))}", ex);
-                }
-                catch (IOException ex)
-                {
-                    // The connection broke while the answer's body was read (HttpIOException): the request was sent.
-                    mayRetry = RetryPolicy.IsIdempotent(operation);
-                    failure = new PetardException(PetardErrorCodes.Unreachable, $"{operation.Name}: the connection to {endpoint.GetLeftPart(UriPartial.Authority)} broke while the answer was read: {ex.Message}{OutcomeNote(operation)}", ex);
-                }
+                return answer;
             }
 
-            var delay = retry.Delay(attempt, retryAfter);
-            if (!mayRetry || attempt >= retry.Options.MaxAttempts || clock.Elapsed + delay > retry.Options.MaxTotalTime)
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var decision = retry.Decide(operation, outcome, attempt, elapsed);
+            if (!decision.Retry)
             {
-                throw failure is PetardServiceException && attempt > 1
-                    ? new PetardRetriesExhaustedException(operation.Name, attempt, clock.Elapsed, failure)
-                    : failure;
+                // A network failure speaks for itself; a service error that retries did not cure is reported with them.
+                throw outcome.Failure is PetardServiceException && attempt > 1
+                    ? PetardErrors.RetriesExhausted(operation, attempt, elapsed, outcome.Failure)
+                    : outcome.Failure!;
             }
 
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(decision.Delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// One attempt. Errors no retry can fix (bad answers, non-transient service errors, the caller's
+    /// cancellation) are thrown; everything else comes back as an outcome.
+    /// </summary>
+    // Pooled: an attempt is awaited exactly once, and the pool spares every call a state-machine allocation.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<AttemptOutcome> SendOnceAsync(OperationDefinition operation, MarshalledRequest request, TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        // An attempt gets its own timeout, or what is left of the call's total time when that is less.
+        var (budget, budgetName) = AttemptBudget(elapsed);
+        using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attemptTimeout.CancelAfter(budget);
+        try
+        {
+            using var message = request.ToHttpRequest(endpoint);
+            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptTimeout.Token).ConfigureAwait(false);
+            try
+            {
+                return AttemptOutcome.Answered(await ResponseReader.ReadAsync(operation, response, attemptTimeout.Token).ConfigureAwait(false));
+            }
+            catch (PetardServiceException error) when (RetryPolicy.IsRetryable(error))
+            {
+                return AttemptOutcome.Refused(error, RetryPolicy.RetryAfter(response));
+            }
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return AttemptOutcome.Lost(PetardErrors.NoAnswer(operation, endpoint, budget, budgetName, !RetryPolicy.MayRepeat(operation, mayHaveTakenEffect: true), ex), mayHaveTakenEffect: true);
+        }
+        catch (HttpRequestException ex)
+        {
+            var sent = !RetryPolicy.NeverSent(ex);
+            return AttemptOutcome.Lost(PetardErrors.CouldNotReach(operation, endpoint, !RetryPolicy.MayRepeat(operation, sent), ex), sent);
+        }
+        catch (IOException ex)
+        {
+            // The connection broke while the answer's body was read (HttpIOException): the request was sent.
+            return AttemptOutcome.Lost(PetardErrors.ConnectionBroke(operation, endpoint, !RetryPolicy.MayRepeat(operation, mayHaveTakenEffect: true), ex), mayHaveTakenEffect: true);
         }
     }
 
@@ -76,9 +87,4 @@ internal sealed class OperationExecutor(HttpClient http, Uri endpoint, RetryPoli
             ? (left > TimeSpan.Zero ? left : TimeSpan.Zero, "what was left of PetardRetryOptions.MaxTotalTime")
             : (retry.Options.AttemptTimeout, "PetardRetryOptions.AttemptTimeout");
     }
-
-    private static string OutcomeNote(Model.OperationDefinition operation) =>
-        RetryPolicy.IsIdempotent(operation)
-            ? string.Empty
-            : $" The request may have reached the service, so {operation.Name} was not repeated (it is not idempotent); check the result before running it again.";
 }

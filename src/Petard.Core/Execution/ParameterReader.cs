@@ -22,11 +22,11 @@ internal static class ParameterReader
             case JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined }:
                 return [];
             case JsonElement element:
-                throw new PetardException(PetardErrorCodes.InvalidInput, $"{operation}: parameters must be a JSON object, not {element.ValueKind}.");
+                throw PetardErrors.ParametersNotAnObject(operation, element.ValueKind);
             case JsonObject node:
                 return node.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)).ToList();
             case JsonNode node:
-                throw new PetardException(PetardErrorCodes.InvalidInput, $"{operation}: parameters must be a JSON object, not {node.GetValueKind()}.");
+                throw PetardErrors.ParametersNotAnObject(operation, node.GetValueKind());
             case IEnumerable<KeyValuePair<string, object?>> pairs:
                 return pairs.ToList();
             case IEnumerable<KeyValuePair<string, string>> strings:
@@ -36,7 +36,7 @@ internal static class ParameterReader
                     .Select(e => new KeyValuePair<string, object?>(Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture)!, e.Value))
                     .ToList();
             case string or IEnumerable:
-                throw new PetardException(PetardErrorCodes.InvalidInput, $"{operation}: parameters must be an object with named members (an anonymous object, a dictionary or a JSON object), not {parameters.GetType().Name}.");
+                throw PetardErrors.ParametersWithoutNames(operation, parameters.GetType());
             default:
                 return parameters.GetType()
                     .GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -1,74 +1,42 @@
+using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Petard.Model;
 
 namespace Petard.Execution;
 
 /// <summary>
-/// Turns an operation and the caller's parameters into a <see cref="MarshalledRequest"/>, following
-/// the model: each member goes to the URI, query string, a header, the JSON body or the raw payload.
-/// Every input error is thrown here, before anything is sent.
+/// Turns an operation and the caller's parameters into a <see cref="MarshalledRequest"/>, in two
+/// steps: <see cref="RequestValidator"/> checks the members, then each is placed where the model
+/// says — a URI label, the query string, a header, the JSON body or the raw payload. Every input
+/// error is thrown here, before anything is sent.
 /// </summary>
 internal static class RequestMarshaller
 {
     private const string JsonMediaType = "application/json";
 
-    public static MarshalledRequest Marshal(OperationDefinition operation, object? parameters)
+    public static MarshalledRequest Marshal(OperationDefinition operation, object? parameters) =>
+        Place(operation, RequestValidator.Validate(operation, parameters));
+
+    private static MarshalledRequest Place(OperationDefinition operation, Dictionary<string, object?> values)
     {
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (name, value) in ParameterReader.Read(parameters, operation.Name))
-        {
-            if (!operation.Members.ContainsKey(name))
-            {
-                throw new PetardException(PetardErrorCodes.InvalidInput, UnknownMemberMessage(operation, name));
-            }
-
-            // A JSON null means "not given", exactly like a C# null.
-            values[name] = value is JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } ? null : value;
-        }
-
-        foreach (var member in operation.Members.Values.Where(m => m.Required))
-        {
-            if (!values.TryGetValue(member.Name, out var value) || value is null)
-            {
-                throw new PetardException(PetardErrorCodes.InvalidInput, $"{operation.Name}: the required member '{member.Name}' is missing. Pass it in the parameters, e.g. new {{ {member.Name} = ... }}.");
-            }
-        }
-
-        var (path, literalQuery) = SplitTemplate(operation.UriTemplate);
-        var query = new List<KeyValuePair<string, string>>(literalQuery);
+        List<KeyValuePair<string, string>>? query = null;
         var headers = new List<KeyValuePair<string, string>>();
-        var body = new JsonObject();
+        JsonObject? body = null;
         byte[]? payload = null;
 
         foreach (var (name, value) in values)
         {
-            if (value is null)
+            var member = operation.Members[name];
+            if (value is null || member.Location == MemberLocation.Uri)
             {
-                continue;
+                continue; // labels are filled in path order, below
             }
 
-            var member = operation.Members[name];
             switch (member.Location)
             {
-                case MemberLocation.Uri:
-                    var label = WireValues.ToText(value, member, operation.Name);
-                    if (label.Length == 0)
-                    {
-                        throw new PetardException(PetardErrorCodes.InvalidInput, $"{operation.Name}: the member '{member.Name}' is empty; it is part of the request path and needs a value.");
-                    }
-
-                    path = path.Replace("{" + member.WireName + "}", Uri.EscapeDataString(label), StringComparison.Ordinal);
-                    break;
-                case MemberLocation.QueryString when member.Type == MemberType.List:
-                    query.AddRange(WireValues.ToTextList(value, member, operation.Name).Select(v => new KeyValuePair<string, string>(member.WireName, v)));
-                    break;
-                case MemberLocation.QueryString when member.Type == MemberType.Map:
-                    query.AddRange(WireValues.ToTextMap(value, member, operation.Name));
-                    break;
                 case MemberLocation.QueryString:
-                    query.Add(new(member.WireName, WireValues.ToText(value, member, operation.Name)));
+                    PlaceInQuery(query ??= [], value, member, operation.Name);
                     break;
                 case MemberLocation.Header:
                     headers.Add(new(member.WireName, WireValues.ToText(value, member, operation.Name)));
@@ -77,7 +45,7 @@ internal static class RequestMarshaller
                     payload = WireValues.ToBytes(value, member, operation.Name);
                     break;
                 default:
-                    body[member.WireName] = WireValues.ToJson(value, member, operation.Name);
+                    (body ??= [])[member.WireName] = WireValues.ToJson(value, member, operation.Name);
                     break;
             }
         }
@@ -88,49 +56,80 @@ internal static class RequestMarshaller
             headers.Add(new("Accept", JsonMediaType));
         }
 
-        var method = new HttpMethod(operation.Method);
-        byte[]? content = payload;
-        // Like the official SDKs: an operation with body members always sends a JSON object, even an empty one.
-        if (content is null && (body.Count > 0 || operation.MembersIn(MemberLocation.Body).Any()))
-        {
-            content = Encoding.UTF8.GetBytes(body.ToJsonString());
-        }
-
-        return new MarshalledRequest(operation.Name, method, path + QueryString(query), headers, content, content is null ? null : JsonMediaType);
+        var content = payload ?? JsonBody(operation, body);
+        return new MarshalledRequest(operation.Name, new HttpMethod(operation.Method), PathAndQuery(operation, values, query), headers, content, content is null ? null : JsonMediaType);
     }
 
-    private static (string Path, List<KeyValuePair<string, string>> Query) SplitTemplate(string template)
+    private static void PlaceInQuery(List<KeyValuePair<string, string>> query, object value, MemberDefinition member, string operation)
     {
-        var mark = template.IndexOf('?', StringComparison.Ordinal);
-        if (mark < 0)
+        switch (member.Type)
         {
-            return (template, []);
-        }
+            case MemberType.List:
+                foreach (var item in WireValues.ToTextList(value, member, operation))
+                {
+                    query.Add(new(member.WireName, item));
+                }
 
-        var literal = template[(mark + 1)..]
-            .Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .Select(kv => new KeyValuePair<string, string>(kv[0], kv.Length > 1 ? kv[1] : string.Empty))
-            .ToList();
-        return (template[..mark], literal);
+                break;
+            case MemberType.Map:
+                query.AddRange(WireValues.ToTextMap(value, member, operation));
+                break;
+            default:
+                query.Add(new(member.WireName, WireValues.ToText(value, member, operation)));
+                break;
+        }
     }
 
-    private static string QueryString(List<KeyValuePair<string, string>> query)
+    /// <summary>Like the official SDKs: an operation with body members always sends a JSON object, even an empty one.</summary>
+    private static byte[]? JsonBody(OperationDefinition operation, JsonObject? body) =>
+        body is not null || operation.MembersIn(MemberLocation.Body).Any()
+            ? Encoding.UTF8.GetBytes((body ?? []).ToJsonString())
+            : null;
+
+    /// <summary>The path with its labels filled and percent-encoded, then the template's literal query and the members' query.</summary>
+    private static string PathAndQuery(OperationDefinition operation, Dictionary<string, object?> values, List<KeyValuePair<string, string>>? query)
     {
-        if (query.Count == 0)
+        var template = operation.ParsedUri;
+        var text = new DefaultInterpolatedStringHandler(0, 0);
+        foreach (var segment in template.Segments)
         {
-            return string.Empty;
+            text.AppendLiteral("/");
+            text.AppendLiteral(segment.IsLabel ? Label(operation, segment.Text, values) : segment.Text);
         }
 
-        return "?" + string.Join("&", query.Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value)));
+        var first = true;
+        AppendQuery(ref text, template.LiteralQuery, ref first);
+        AppendQuery(ref text, query ?? [], ref first);
+        return text.ToStringAndClear();
     }
 
-    private static string UnknownMemberMessage(OperationDefinition operation, string name)
+    private static void AppendQuery(ref DefaultInterpolatedStringHandler text, IReadOnlyList<KeyValuePair<string, string>> pairs, ref bool first)
     {
-        var hint = operation.Members.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
-        var known = operation.Members.Count == 0 ? "it takes no parameters" : "its members are " + string.Join(", ", operation.Members.Keys);
-        return hint is not null
-            ? $"{operation.Name}: unknown member '{name}'. Did you mean '{hint}'? Member names are case-sensitive."
-            : $"{operation.Name}: unknown member '{name}'; {known}.";
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            text.AppendLiteral(first ? "?" : "&");
+            text.AppendLiteral(Uri.EscapeDataString(pairs[i].Key));
+            text.AppendLiteral("=");
+            text.AppendLiteral(Uri.EscapeDataString(pairs[i].Value));
+            first = false;
+        }
+    }
+
+    private static string Label(OperationDefinition operation, string wireName, Dictionary<string, object?> values)
+    {
+        foreach (var (name, value) in values)
+        {
+            var member = operation.Members[name];
+            if (value is null || member.Location != MemberLocation.Uri || member.WireName != wireName)
+            {
+                continue;
+            }
+
+            var label = WireValues.ToText(value, member, operation.Name);
+            return label.Length > 0 ? Uri.EscapeDataString(label) : throw PetardErrors.EmptyUriLabel(operation, member);
+        }
+
+        // No member fills it: the template's label goes out as written, as it always has.
+        return "{" + wireName + "}";
     }
 }

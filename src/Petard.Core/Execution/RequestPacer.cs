@@ -1,16 +1,12 @@
-using System.Collections.Concurrent;
-
 namespace Petard.Execution;
 
 /// <summary>
 /// Paces calls to one endpoint: an account-wide bucket plus one bucket per operation with its own
-/// quota. The buckets live in a process-wide table keyed by endpoint, so separate clients (one per
-/// MSBuild task, say) share them.
+/// quota. The buckets live in the options' <see cref="PetardPacingScope"/>, keyed by endpoint, so
+/// separate clients of one scope share them.
 /// </summary>
 internal sealed class RequestPacer
 {
-    private static readonly ConcurrentDictionary<string, TokenBucket> Buckets = new(StringComparer.Ordinal);
-
     /// <summary>
     /// The service measures an operation's interval when calls arrive, not when they leave: spacing
     /// departures exactly at the quota lets network and scheduling jitter bring two arrivals closer
@@ -67,5 +63,5 @@ internal sealed class RequestPacer
     }
 
     private TokenBucket Bucket(string name, double rate, double burst) =>
-        Buckets.GetOrAdd($"{endpointKey}|{name}|{rate}|{burst}", _ => new TokenBucket(rate, burst));
+        options.Scope.Bucket($"{endpointKey}|{name}|{rate}|{burst}", rate, burst);
 }

@@ -47,7 +47,7 @@ internal static class ResponseReader
         // UTF-8 would throw InvalidOperationException later, in the caller's hands.
         if (!Utf8.IsValid(bytes))
         {
-            throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is not valid UTF-8: {SuccessExcerpt(bytes)}");
+            throw PetardErrors.ResponseNotUtf8(operation, response.StatusCode, SuccessExcerpt(bytes));
         }
 
         try
@@ -57,14 +57,14 @@ internal static class ResponseReader
             var root = JsonSerializer.Deserialize<JsonElement>(bytes);
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object.");
+                throw PetardErrors.ResponseNotAnObject(operation, response.StatusCode, root.ValueKind.ToString().ToLowerInvariant());
             }
 
             return new Resource(root, response.StatusCode, requestId, headers);
         }
         catch (JsonException ex)
         {
-            throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)response.StatusCode}) is not valid JSON: {SuccessExcerpt(bytes)}", ex);
+            throw PetardErrors.ResponseNotJson(operation, response.StatusCode, SuccessExcerpt(bytes), ex);
         }
     }
 
@@ -121,7 +121,7 @@ internal static class ResponseReader
     {
         if (response.Content.Headers.ContentLength > MaxResponseBytes)
         {
-            throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response is {response.Content.Headers.ContentLength} bytes, over Petard's limit of {MaxResponseBytes}.");
+            throw PetardErrors.ResponseTooLarge(operation, response.Content.Headers.ContentLength, MaxResponseBytes);
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -137,7 +137,7 @@ internal static class ResponseReader
                 {
                     if (buffer.Length + read > MaxResponseBytes)
                     {
-                        throw new PetardException(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response is over Petard's limit of {MaxResponseBytes} bytes.");
+                        throw PetardErrors.ResponseTooLarge(operation, declaredLength: null, MaxResponseBytes);
                     }
 
                     buffer.Write(chunk, 0, read);

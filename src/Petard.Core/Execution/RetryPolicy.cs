@@ -1,4 +1,5 @@
 using System.Net;
+using Petard.Model;
 
 namespace Petard.Execution;
 
@@ -30,7 +31,23 @@ internal sealed class RetryPolicy(PetardRetryOptions options)
     /// deployment, a second API) are repeated only when the service answered that it did nothing
     /// (throttled, conflict, unavailable) or the request never left. The service rules say which is which.
     /// </summary>
-    public static bool IsIdempotent(Model.OperationDefinition operation) => operation.IsIdempotent;
+    public static bool IsIdempotent(OperationDefinition operation) => operation.IsIdempotent;
+
+    /// <summary>Whether an attempt may be repeated: it surely did nothing, or doing it twice is harmless.</summary>
+    public static bool MayRepeat(OperationDefinition operation, bool mayHaveTakenEffect) =>
+        !mayHaveTakenEffect || IsIdempotent(operation);
+
+    /// <summary>After a failed attempt (counted from 1): try again after a delay, or give up.</summary>
+    public RetryDecision Decide(OperationDefinition operation, in AttemptOutcome outcome, int attempt, TimeSpan elapsed)
+    {
+        if (!MayRepeat(operation, outcome.MayHaveTakenEffect) || attempt >= Options.MaxAttempts)
+        {
+            return RetryDecision.GiveUp;
+        }
+
+        var delay = Delay(attempt, outcome.RetryAfter);
+        return elapsed + delay > Options.MaxTotalTime ? RetryDecision.GiveUp : RetryDecision.After(delay);
+    }
 
     /// <summary>Whether a network error happened before any byte of the request could reach the service.</summary>
     public static bool NeverSent(HttpRequestException error) =>

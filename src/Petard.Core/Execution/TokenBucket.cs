@@ -27,10 +27,10 @@ internal sealed class TokenBucket
         tokens = this.capacity;
     }
 
-    /// <summary>Takes one token and returns how long the caller must wait before using it.</summary>
-    public TimeSpan Take() => Take(out _);
-
-    /// <summary>Takes one token; <paramref name="ticket"/> identifies the take for <see cref="Return"/>.</summary>
+    /// <summary>
+    /// Takes one token and returns how long the caller must wait before using it;
+    /// <paramref name="ticket"/> identifies the take for <see cref="Return"/>.
+    /// </summary>
     public TimeSpan Take(out long ticket)
     {
         lock (gate)

@@ -114,7 +114,7 @@ internal static class WireValues
     }
 
     private static PetardException WrongType(object value, MemberDefinition member, string operation) =>
-        new(PetardErrorCodes.InvalidInput, $"{operation}: member '{member.Name}' must be {Describe(member.Type)}, but a {Describe(value)} was given.");
+        PetardErrors.WrongMemberType(operation, member, Describe(member.Type), Describe(value));
 
     private static bool Fits(object value, MemberType type)
     {

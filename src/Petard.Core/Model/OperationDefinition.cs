@@ -26,4 +26,16 @@ public sealed record OperationDefinition(
     /// <summary>The members that travel in a given location.</summary>
     public IEnumerable<MemberDefinition> MembersIn(MemberLocation location) =>
         Members.Values.Where(m => m.Location == location);
+
+    /// <summary>The request URI template, possibly with a literal query (<c>/restapis?mode=import</c>).</summary>
+    public string UriTemplate
+    {
+        get => ParsedUri.Template;
+
+        // Parsed here rather than per call; a `with` that changes the template parses it again.
+        init => ParsedUri = ParsedUriTemplate.Parse(value);
+    }
+
+    /// <summary>The URI template taken apart: path segments and literal query.</summary>
+    internal ParsedUriTemplate ParsedUri { get; private init; } = ParsedUriTemplate.Parse(UriTemplate);
 }

@@ -48,9 +48,7 @@ public sealed class OperationModel
         }
 
         var hint = Operations.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
-        throw new PetardException(PetardErrorCodes.InvalidInput, hint is null
-            ? $"Unknown API Gateway operation '{name}'. Use an official operation name such as 'GetRestApis' or 'CreateDeployment' (PetardClient.Operations lists all {Operations.Count})."
-            : $"Unknown API Gateway operation '{name}'. Did you mean '{hint}'? Operation names are case-sensitive.");
+        throw PetardErrors.UnknownOperation(name, hint, Operations.Count);
     }
 
     /// <summary>Reads a model in Petard's JSON format.</summary>

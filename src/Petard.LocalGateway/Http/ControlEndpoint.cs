@@ -16,8 +16,6 @@ namespace Petard.Local.Http;
 /// </remarks>
 internal sealed class ControlEndpoint(FaultInjector faults, CallLog calls, GatewayState state)
 {
-    public const string Prefix = "/_petard/";
-
     public async Task HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;

@@ -8,16 +8,15 @@ namespace Petard.Local.Http;
 /// </summary>
 internal sealed class OperationRouter
 {
-    private readonly List<Route> routes;
+    private readonly List<OperationDefinition> routes;
 
     public OperationRouter(OperationModel model)
     {
         routes = model.Operations.Values
-            .Select(Route.Parse)
             // A literal query (ImportRestApi's "?mode=import") is more specific than its bare twin,
             // and a literal segment more specific than a label.
-            .OrderByDescending(r => r.LiteralQuery.Count)
-            .ThenByDescending(r => r.Segments.Count(s => s.Label is null))
+            .OrderByDescending(o => o.ParsedUri.LiteralQuery.Count)
+            .ThenByDescending(o => o.ParsedUri.Segments.Count(s => !s.IsLabel))
             .ToList();
     }
 
@@ -27,9 +26,10 @@ internal sealed class OperationRouter
     /// <param name="query">The query parameters.</param>
     public RouteMatch? Match(string method, IReadOnlyList<string> segments, ILookup<string, string> query)
     {
-        foreach (var route in routes)
+        foreach (var operation in routes)
         {
-            if (!string.Equals(route.Operation.Method, method, StringComparison.OrdinalIgnoreCase)
+            var route = operation.ParsedUri;
+            if (!string.Equals(operation.Method, method, StringComparison.OrdinalIgnoreCase)
                 || route.Segments.Count != segments.Count
                 || !route.LiteralQuery.All(q => query[q.Key].Contains(q.Value, StringComparer.Ordinal)))
             {
@@ -41,46 +41,24 @@ internal sealed class OperationRouter
             for (var i = 0; i < segments.Count && matched; i++)
             {
                 var template = route.Segments[i];
-                if (template.Label is { } label)
+                if (template.IsLabel)
                 {
                     matched = segments[i].Length > 0;
-                    labels[label] = segments[i];
+                    labels[template.Text] = segments[i];
                 }
                 else
                 {
-                    matched = string.Equals(template.Literal, segments[i], StringComparison.Ordinal);
+                    matched = string.Equals(template.Text, segments[i], StringComparison.Ordinal);
                 }
             }
 
             if (matched)
             {
-                return new RouteMatch(route.Operation, labels, route.LiteralQuery.Select(q => q.Key).ToHashSet(StringComparer.Ordinal));
+                return new RouteMatch(operation, labels, route.LiteralQuery.Select(q => q.Key).ToHashSet(StringComparer.Ordinal));
             }
         }
 
         return null;
-    }
-
-    private sealed record Segment(string? Literal, string? Label);
-
-    private sealed record Route(OperationDefinition Operation, IReadOnlyList<Segment> Segments, IReadOnlyList<KeyValuePair<string, string>> LiteralQuery)
-    {
-        public static Route Parse(OperationDefinition operation)
-        {
-            var template = operation.UriTemplate;
-            var mark = template.IndexOf('?', StringComparison.Ordinal);
-            var path = mark < 0 ? template : template[..mark];
-            var literalQuery = mark < 0
-                ? []
-                : template[(mark + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(p => p.Split('=', 2))
-                    .Select(kv => new KeyValuePair<string, string>(kv[0], kv.Length > 1 ? kv[1] : string.Empty))
-                    .ToList();
-            var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries)
-                .Select(s => s.StartsWith('{') && s.EndsWith('}') ? new Segment(null, s[1..^1].TrimEnd('+')) : new Segment(s, null))
-                .ToList();
-            return new Route(operation, segments, literalQuery);
-        }
     }
 }
 
