@@ -8,81 +8,81 @@ internal static partial class PetardErrors
 {
     // Configuration (PetardClient.Create).
     public static PetardException ProfileNotFound(string profile) =>
-        ClientError(PetardErrorCodes.ProfileNotFound, $"The AWS profile '{profile}' was not found in the shared config or credentials file. Create it with 'aws configure --profile {profile}', or name an existing profile ({S("Profile")}).");
+        Error(PetardErrorCodes.ProfileNotFound, $"The AWS profile '{profile}' was not found in the shared config or credentials file. Create it with 'aws configure --profile {profile}', or name an existing profile ({S("Profile")}).");
 
     public static PetardException ProfileWithoutCredentials(string profile) =>
-        ClientError(PetardErrorCodes.ProfileNotFound, $"The AWS profile '{profile}' has no usable credentials. Check it with 'aws sts get-caller-identity --profile {profile}'.");
+        Error(PetardErrorCodes.ProfileNotFound, $"The AWS profile '{profile}' has no usable credentials. Check it with 'aws sts get-caller-identity --profile {profile}'.");
 
     public static PetardException NoRegion() =>
-        ClientError(PetardErrorCodes.NoRegion, $"No AWS region is set. Set {S("Region")}, the AWS_REGION environment variable, or 'region' in your AWS profile.");
+        Error(PetardErrorCodes.NoRegion, $"No AWS region is set. Set {S("Region")}, the AWS_REGION environment variable, or 'region' in your AWS profile.");
 
     public static PetardException NoCredentials(Exception cause) =>
-        ClientError(PetardErrorCodes.NoCredentials, $"No AWS credentials were found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, run 'aws configure' (or 'aws sso login'), or name a profile ({S("Profile")}).", cause);
+        Error(PetardErrorCodes.NoCredentials, $"No AWS credentials were found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, run 'aws configure' (or 'aws sso login'), or name a profile ({S("Profile")}).", cause);
 
     public static PetardException EndpointNotHttpUrl(string endpoint) =>
-        ClientError(PetardErrorCodes.InvalidEndpoint, $"The endpoint URL '{endpoint}' is not an absolute http(s) URL. Use a form such as https://apigateway.eu-west-1.amazonaws.com or http://127.0.0.1:4567.");
+        Error(PetardErrorCodes.InvalidEndpoint, $"The endpoint URL '{endpoint}' is not an absolute http(s) URL. Use a form such as https://apigateway.eu-west-1.amazonaws.com or http://127.0.0.1:4567.");
 
     public static PetardException EndpointPlainHttpOffLoopback(string endpoint) =>
-        ClientError(PetardErrorCodes.InvalidEndpoint, $"The endpoint URL '{endpoint}' uses plain http on a non-loopback host; credentials and requests would travel unencrypted. Use https, or a loopback address (127.0.0.1, localhost) for a local emulator.");
+        Error(PetardErrorCodes.InvalidEndpoint, $"The endpoint URL '{endpoint}' uses plain http on a non-loopback host; credentials and requests would travel unencrypted. Use https, or a loopback address (127.0.0.1, localhost) for a local emulator.");
 
     // Input, thrown before anything is sent.
     public static PetardException UnknownOperation(string name, string? sameButForCase, int operationCount) =>
         sameButForCase is null
-            ? ClientError(PetardErrorCodes.InvalidInput, $"Unknown API Gateway operation '{name}'. Use an official operation name such as 'GetRestApis' or 'CreateDeployment' (PetardClient.Operations lists all {operationCount}).")
-            : ClientError(PetardErrorCodes.InvalidInput, $"Unknown API Gateway operation '{name}'. Did you mean '{sameButForCase}'? Operation names are case-sensitive.");
+            ? Error(PetardErrorCodes.InvalidInput, $"Unknown API Gateway operation '{name}'. Use an official operation name such as 'GetRestApis' or 'CreateDeployment' (PetardClient.Operations lists all {operationCount}).")
+            : Error(PetardErrorCodes.InvalidInput, $"Unknown API Gateway operation '{name}'. Did you mean '{sameButForCase}'? Operation names are case-sensitive.");
 
     public static PetardException NotPaginated(string operation) =>
-        ClientError(PetardErrorCodes.InvalidInput, $"{operation} is not a paginated operation; call InvokeAsync instead.");
+        Error(PetardErrorCodes.InvalidInput, $"{operation} is not a paginated operation; call InvokeAsync instead.");
 
     public static PetardException ParametersNotAnObject(string operation, object jsonKind) =>
-        ClientError(PetardErrorCodes.InvalidInput, $"{operation}: parameters must be a JSON object, not {jsonKind}.");
+        Error(PetardErrorCodes.InvalidInput, $"{operation}: parameters must be a JSON object, not {jsonKind}.");
 
     public static PetardException ParametersWithoutNames(string operation, Type type) =>
-        ClientError(PetardErrorCodes.InvalidInput, $"{operation}: parameters must be an object with named members (an anonymous object, a dictionary or a JSON object), not {type.Name}.");
+        Error(PetardErrorCodes.InvalidInput, $"{operation}: parameters must be an object with named members (an anonymous object, a dictionary or a JSON object), not {type.Name}.");
 
     public static PetardException UnknownMember(OperationDefinition operation, string name)
     {
         var hint = operation.Members.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
         var known = operation.Members.Count == 0 ? "it takes no parameters" : "its members are " + string.Join(", ", operation.Members.Keys);
         return hint is not null
-            ? ClientError(PetardErrorCodes.InvalidInput, $"{operation.Name}: unknown member '{name}'. Did you mean '{hint}'? Member names are case-sensitive.")
-            : ClientError(PetardErrorCodes.InvalidInput, $"{operation.Name}: unknown member '{name}'; {known}.");
+            ? Error(PetardErrorCodes.InvalidInput, $"{operation.Name}: unknown member '{name}'. Did you mean '{hint}'? Member names are case-sensitive.")
+            : Error(PetardErrorCodes.InvalidInput, $"{operation.Name}: unknown member '{name}'; {known}.");
     }
 
     public static PetardException MissingMember(OperationDefinition operation, MemberDefinition member) =>
-        ClientError(PetardErrorCodes.InvalidInput, $"{operation.Name}: the required member '{member.Name}' is missing. Pass it in the parameters, e.g. new {{ {member.Name} = ... }}.");
+        Error(PetardErrorCodes.InvalidInput, $"{operation.Name}: the required member '{member.Name}' is missing. Pass it in the parameters, e.g. new {{ {member.Name} = ... }}.");
 
     public static PetardException EmptyUriLabel(OperationDefinition operation, MemberDefinition member) =>
-        ClientError(PetardErrorCodes.InvalidInput, $"{operation.Name}: the member '{member.Name}' is empty; it is part of the request path and needs a value.");
+        Error(PetardErrorCodes.InvalidInput, $"{operation.Name}: the member '{member.Name}' is empty; it is part of the request path and needs a value.");
 
     public static PetardException WrongMemberType(string operation, MemberDefinition member, string expected, string given) =>
-        ClientError(PetardErrorCodes.InvalidInput, $"{operation}: member '{member.Name}' must be {expected}, but a {given} was given.");
+        Error(PetardErrorCodes.InvalidInput, $"{operation}: member '{member.Name}' must be {expected}, but a {given} was given.");
 
     // Answers that cannot be read.
     public static PetardException ResponseNotUtf8(OperationDefinition operation, HttpStatusCode status, string excerpt) =>
-        ClientError(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)status}) is not valid UTF-8: {excerpt}");
+        Error(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)status}) is not valid UTF-8: {excerpt}");
 
     public static PetardException ResponseNotAnObject(OperationDefinition operation, HttpStatusCode status, string jsonKind) =>
-        ClientError(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)status}) is a JSON {jsonKind}, not an object.");
+        Error(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)status}) is a JSON {jsonKind}, not an object.");
 
     public static PetardException ResponseNotJson(OperationDefinition operation, HttpStatusCode status, string excerpt, Exception cause) =>
-        ClientError(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)status}) is not valid JSON: {excerpt}", cause);
+        Error(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response (HTTP {(int)status}) is not valid JSON: {excerpt}", cause);
 
     /// <summary>An answer over the limit: announced by its Content-Length (<paramref name="declaredLength"/>), or found out while reading.</summary>
     public static PetardException ResponseTooLarge(OperationDefinition operation, long? declaredLength, int limit) =>
         declaredLength is { } length
-            ? ClientError(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response is {length} bytes, over Petard's limit of {limit}.")
-            : ClientError(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response is over Petard's limit of {limit} bytes.");
+            ? Error(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response is {length} bytes, over Petard's limit of {limit}.")
+            : Error(PetardErrorCodes.UnreadableResponse, $"{operation.Name}: the response is over Petard's limit of {limit} bytes.");
 
     // Calls that did not complete. A call that may have reached the service and was not repeated says so.
     public static PetardException NoAnswer(OperationDefinition operation, Uri endpoint, TimeSpan budget, string budgetName, bool notRepeated, Exception cause) =>
-        ClientError(PetardErrorCodes.Unreachable, $"{operation.Name}: no answer from {Authority(endpoint)} within {budget.TotalSeconds:0.###} s ({budgetName}).{NotRepeatedNote(operation, notRepeated)}", cause);
+        Error(PetardErrorCodes.Unreachable, $"{operation.Name}: no answer from {Authority(endpoint)} within {budget.TotalSeconds:0.###} s ({budgetName}).{NotRepeatedNote(operation, notRepeated)}", cause);
 
     public static PetardException CouldNotReach(OperationDefinition operation, Uri endpoint, bool notRepeated, HttpRequestException cause) =>
-        ClientError(PetardErrorCodes.Unreachable, $"{operation.Name}: could not reach {Authority(endpoint)}: {cause.Message}{NotRepeatedNote(operation, notRepeated)}", cause);
+        Error(PetardErrorCodes.Unreachable, $"{operation.Name}: could not reach {Authority(endpoint)}: {cause.Message}{NotRepeatedNote(operation, notRepeated)}", cause);
 
     public static PetardException ConnectionBroke(OperationDefinition operation, Uri endpoint, bool notRepeated, IOException cause) =>
-        ClientError(PetardErrorCodes.Unreachable, $"{operation.Name}: the connection to {Authority(endpoint)} broke while the answer was read: {cause.Message}{NotRepeatedNote(operation, notRepeated)}", cause);
+        Error(PetardErrorCodes.Unreachable, $"{operation.Name}: the connection to {Authority(endpoint)} broke while the answer was read: {cause.Message}{NotRepeatedNote(operation, notRepeated)}", cause);
 
     public static PetardRetriesExhaustedException RetriesExhausted(OperationDefinition operation, int attempts, TimeSpan elapsed, PetardException lastError) =>
         new(operation.Name, attempts, elapsed, lastError);
@@ -93,9 +93,4 @@ internal static partial class PetardErrors
         notRepeated
             ? $" The request may have reached the service, so {operation.Name} was not repeated (it is not idempotent); check the result before running it again."
             : string.Empty;
-
-    // Typed FormattableString so the message keeps its Setting arguments: given a string overload,
-    // C# would turn an interpolated literal into a plain string.
-    private static PetardException ClientError(string code, FormattableString message, Exception? cause = null) =>
-        new(code, message, cause);
 }
