@@ -16,11 +16,12 @@ internal static class StagePatchPlanner
     {
         var patches = new List<StagePatch>();
         Replace(patches, "/deploymentId", stage.GetString("deploymentId"), deploymentId, "stage deployment");
-        Replace(patches, "/description", stage.GetString("description"), spec.Description, "stage description");
+        foreach (var field in spec.Fields)
+        {
+            Replace(patches, "/" + field.Member, field.IsFlag ? Flag(stage[field.Member]) : Text(stage[field.Member]), field.Text, field.What);
+        }
+
         PlanVariables(patches, stage["variables"], spec.Variables);
-        Replace(patches, "/tracingEnabled", Flag(stage["tracingEnabled"]), Bool(spec.TracingEnabled), "tracing");
-        Replace(patches, "/cacheClusterEnabled", Flag(stage["cacheClusterEnabled"]), Bool(spec.CacheClusterEnabled), "cache cluster");
-        Replace(patches, "/cacheClusterSize", stage.GetString("cacheClusterSize"), spec.CacheClusterSize, "cache cluster size");
         patches.AddRange(PlanMethodSettings(stage, spec.MethodSettings));
         return patches;
     }
@@ -97,12 +98,6 @@ internal static class StagePatchPlanner
     // The service may leave a false flag out of its answer.
     private static string Flag(JsonElement value) => value.ValueKind == JsonValueKind.True ? "true" : "false";
 
-    private static string? Bool(bool? value) => value switch
-    {
-        true => "true",
-        false => "false",
-        null => null,
-    };
 
     private static string Show(string? value) => value ?? "(none)";
 }

@@ -40,19 +40,15 @@ internal sealed class StageWriter(WorkflowRun run, string restApiId)
             throw PetardErrors.StageMissingWithoutDeployment(stageName);
         }
 
+        var parameters = new Dictionary<string, object?> { ["restApiId"] = restApiId, ["stageName"] = stageName, ["deploymentId"] = deploymentId, ["variables"] = spec.Variables };
+        foreach (var field in spec.Fields.Where(f => f.Value is not null))
+        {
+            parameters[field.Member] = field.Value;
+        }
+
         await run.WriteOnceAsync(
             "CreateStage",
-            new
-            {
-                restApiId,
-                stageName,
-                deploymentId,
-                description = spec.Description,
-                variables = spec.Variables,
-                tracingEnabled = spec.TracingEnabled,
-                cacheClusterEnabled = spec.CacheClusterEnabled,
-                cacheClusterSize = spec.CacheClusterSize,
-            },
+            parameters,
             _ => $"created stage '{stageName}'" + (spec.Variables is { Count: > 0 } v ? $" with variables {string.Join(", ", v.Keys.Order(StringComparer.Ordinal))}" : ""),
             ct => run.SendOrNullAsync("GetStage", new { restApiId, stageName }, ct), // a stage is created whole or not at all
             cancellationToken).ConfigureAwait(false);

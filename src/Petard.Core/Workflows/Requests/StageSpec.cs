@@ -30,6 +30,15 @@ public sealed class StageSpec
     /// <summary>Method settings (throttling, logging, caching, metrics) to set; others are left as they are.</summary>
     public IList<MethodSetting> MethodSettings { get; } = [];
 
+    /// <summary>The scalar settings as the service names them, for <c>CreateStage</c> and the <c>UpdateStage</c> patches.</summary>
+    internal IReadOnlyList<StageField> Fields =>
+    [
+        StageField.Of("description", Description, "stage description"),
+        StageField.Of("tracingEnabled", TracingEnabled, "tracing"),
+        StageField.Of("cacheClusterEnabled", CacheClusterEnabled, "cache cluster"),
+        StageField.Of("cacheClusterSize", CacheClusterSize, "cache cluster size"),
+    ];
+
     /// <summary>The stage name, trimmed (empty when unset: validation refuses it).</summary>
     internal string GivenName => Name?.Trim() ?? "";
 
