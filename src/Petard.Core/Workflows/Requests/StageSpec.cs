@@ -6,7 +6,7 @@ namespace Petard.Workflows;
 /// </summary>
 public sealed class StageSpec
 {
-    /// <summary>The stage, e.g. <c>dev</c>: letters, digits, <c>-</c> and <c>_</c>, at most 128 characters.</summary>
+    /// <summary>The stage, e.g. <c>dev</c>; the service's stage-name rule (apigateway-customizations.json) is checked before any call.</summary>
     public string? Name { get; set; }
 
     /// <summary>The stage's description.</summary>
