@@ -40,7 +40,4 @@ public sealed class PetardCreateDeployment : PetardTask, IDeploymentParameters
         base.SetOutputs(result);
         DeploymentId = result.DeploymentId;
     }
-
-    /// <inheritdoc />
-    protected override string? ErrorFile(PetardException exception) => TaskRequests.OpenApiErrorFile(exception, this, OpenApiFile);
 }

@@ -50,7 +50,4 @@ public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeplo
         base.SetOutputs(result);
         Changed = result.Changed;
     }
-
-    /// <inheritdoc />
-    protected override string? ErrorFile(PetardException exception) => TaskRequests.OpenApiErrorFile(exception, this, OpenApiFile);
 }

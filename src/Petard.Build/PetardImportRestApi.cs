@@ -6,8 +6,7 @@ namespace Petard.Build;
 /// <summary>Puts an OpenAPI file into a REST API, creating the API when no API has the name.</summary>
 public sealed class PetardImportRestApi : PetardTask, IImportParameters
 {
-    /// <summary>The OpenAPI 2 or 3 file, JSON or YAML.</summary>
-    [Required]
+    /// <summary>The OpenAPI 2 or 3 file, JSON or YAML (unset: the core's coded PETARD1006, not MSBuild's MSB4044).</summary>
     public string? OpenApiFile { get; set; }
 
     /// <summary><c>overwrite</c> (default) or <c>merge</c>.</summary>
@@ -26,7 +25,4 @@ public sealed class PetardImportRestApi : PetardTask, IImportParameters
         TaskRequests.Import(this, request.Import);
         return deployer.ImportRestApiAsync(request, cancellationToken);
     }
-
-    /// <inheritdoc />
-    protected override string? ErrorFile(PetardException exception) => TaskRequests.OpenApiErrorFile(exception, this, OpenApiFile);
 }

@@ -6,9 +6,8 @@ namespace Petard.Build;
 /// <summary>A task that keeps a stage's settings as declared.</summary>
 public abstract class PetardStageTask : PetardTask
 {
-    /// <summary>The stage, e.g. <c>dev</c>.</summary>
-    [Required]
-    public string StageName { get; set; } = "";
+    /// <summary>The stage, e.g. <c>dev</c>. Not <c>[Required]</c>: a missing stage is the core's coded PETARD1004, not MSBuild's MSB4044.</summary>
+    public string? StageName { get; set; }
 
     /// <summary>The stage's description (unset: left as it is).</summary>
     public string? StageDescription { get; set; }

@@ -52,7 +52,8 @@ public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTa
         }
         catch (PetardException ex)
         {
-            Log.LogError(null, ex.Code, null, ErrorHelp.LinkFor(ex.Code), ErrorFile(ex) ?? UserProjectFile, 0, 0, 0, 0, ex.Describe(MSBuildSettingNames.Of));
+            // An error in a file's content (an OpenAPI file) is located there, at its line; every other one in the user's project.
+            Log.LogError(null, ex.Code, null, ErrorHelp.LinkFor(ex.Code), ex.File ?? UserProjectFile, ex.Line, 0, 0, 0, ex.Describe(MSBuildSettingNames.Of));
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -83,8 +84,4 @@ public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTa
         RestApiId = result.RestApiId;
     }
 
-    /// <summary>The file an error is reported against, when it is not the project file.</summary>
-    /// <param name="exception">The error.</param>
-    /// <returns>The file's full path, or null for the project file.</returns>
-    protected virtual string? ErrorFile(PetardException exception) => null;
 }

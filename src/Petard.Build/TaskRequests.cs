@@ -60,12 +60,6 @@ internal static class TaskRequests
     /// <summary>An empty MSBuild value as null.</summary>
     public static string? OrNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    /// <summary>An invalid OpenAPI file is reported against the file itself.</summary>
-    public static string? OpenApiErrorFile(PetardException exception, PetardTask task, string? openApiFile) =>
-        exception.Code == PetardErrorCodes.OpenApiFileInvalid && OrNull(openApiFile) is { } file
-            ? Path.GetFullPath(file, task.ProjectDirectory ?? Environment.CurrentDirectory)
-            : null;
-
     /// <summary>Items as a name -> <c>Value</c> map (the last of a name wins); null when there are none.</summary>
     private static Dictionary<string, string>? NameValues(ITaskItem[]? items, Func<string, PetardException> withoutValue)
     {

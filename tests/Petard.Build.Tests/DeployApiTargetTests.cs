@@ -75,7 +75,8 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
         Assert.True(second.Succeeded, second.Log.Text);
         Assert.Equal(["GetRestApis", "GetStage", "GetDeployment", "UpdateStage"], gateway.Calls);
         Assert.Equal(first.Property("PetardDeploymentId"), second.Property("PetardDeploymentId"));
-        Assert.Contains("stage variable greeting: hello -> bonjour", second.Log.Text, StringComparison.Ordinal);
+        Assert.Contains("changed stage variable greeting", second.Log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("bonjour", second.Log.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,6 +190,19 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
         Assert.Equal("PETARD1006", error.Code);
         Assert.Equal(project.File, error.File);
         Assert.Equal($"The OpenAPI file '{Path.Combine(temp.Path, "api", "missing.yaml")}' does not exist. Check PetardOpenApiFile; relative paths start at '{temp.Path}'.", error.Message);
+        Assert.Empty(gateway.Calls);
+    }
+
+    [Fact]
+    public void A_missing_stage_name_is_PETARD1004_in_the_project_not_MSB4044()
+    {
+        project.Properties.Remove("PetardStageName");
+
+        var build = project.Build();
+
+        var error = Assert.Single(build.Log.Errors);
+        Assert.Equal(("PETARD1004", project.File), (error.Code, error.File));
+        Assert.Contains("PetardStageName", error.Message, StringComparison.Ordinal);
         Assert.Empty(gateway.Calls);
     }
 

@@ -42,6 +42,19 @@ public sealed class TaskTests : IDisposable
     }
 
     [Fact]
+    public void A_YAML_typo_is_PETARD1007_at_its_line_in_the_OpenAPI_file()
+    {
+        var file = temp.Write("openapi.yaml", "openapi: 3.0.1\ninfo:\n  title: x\n  version: \"1\"\npaths:\n  /a:\n    get:\n      summary: [unclosed\n");
+        var task = new PetardDeployApi { BuildEngine = engine, RestApiName = "HelloApi", StageName = "dev", OpenApiFile = file, EndpointUrl = DeadEndpoint };
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(("PETARD1007", file, 8), (error.Code, error.File, error.LineNumber));
+        Assert.DoesNotContain("   at ", engine.AllText, StringComparison.Ordinal); // no stack trace
+    }
+
+    [Fact]
     public void A_stage_variable_without_Value_metadata_is_PETARD1005()
     {
         var task = new PetardEnsureStage { BuildEngine = engine, RestApiId = "abc123", StageName = "dev", DeploymentId = "d1", Variables = [new TaskItem("env")], EndpointUrl = DeadEndpoint };

@@ -9,7 +9,7 @@ namespace Petard.Configuration;
 /// The resolved settings of a client: region, endpoint and credentials, read once at creation
 /// from the options first, then from the AWS environment and shared config files.
 /// </summary>
-internal sealed record ClientConfiguration(string Region, Uri Endpoint, AWSCredentials Credentials)
+internal sealed partial record ClientConfiguration(string Region, Uri Endpoint, AWSCredentials Credentials)
 {
     /// <summary>The region a loopback emulator is assumed to be in when nothing else says.</summary>
     public const string LocalDefaultRegion = "us-east-1";
@@ -24,13 +24,17 @@ internal sealed record ClientConfiguration(string Region, Uri Endpoint, AWSCrede
         }
 
         var configuredEndpoint = EndpointResolver.Configured(options.EndpointUrl, environment);
-        var local = configuredEndpoint is not null && Uri.TryCreate(configuredEndpoint, UriKind.Absolute, out var parsed) && EndpointResolver.IsLoopback(parsed);
+        var local = EndpointResolver.Check(configuredEndpoint) is { } checkedEndpoint && EndpointResolver.IsLoopback(checkedEndpoint);
 
         // The default profile's file is read only when nothing closer names a region.
         var region = First(options.Region, environment("AWS_REGION"), environment("AWS_DEFAULT_REGION"), profile?.Region?.SystemName)
             ?? DefaultProfileRegion(profileName)
             ?? (local ? LocalDefaultRegion : null)
             ?? throw PetardErrors.NoRegion();
+        if (!RegionName().IsMatch(region))
+        {
+            throw PetardErrors.InvalidRegion(region);
+        }
 
         var endpoint = EndpointResolver.Resolve(configuredEndpoint, region);
         var credentials = options.Credentials ?? ResolveCredentials(profileName, local, environment);
@@ -77,6 +81,10 @@ internal sealed record ClientConfiguration(string Region, Uri Endpoint, AWSCrede
     }
 
     private static bool HasSharedDefaultProfile() => new CredentialProfileStoreChain().TryGetProfile("default", out _);
+
+    // The form of every AWS region name (us-east-1, eu-central-2, us-gov-west-1, cn-north-1): anything else would reach the signer and a DNS name.
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RegionName();
 
     private static string? First(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 }

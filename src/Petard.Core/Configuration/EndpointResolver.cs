@@ -10,12 +10,19 @@ internal static class EndpointResolver
         First(option, environment("AWS_ENDPOINT_URL_API_GATEWAY"), environment("AWS_ENDPOINT_URL"));
 
     /// <summary>The endpoint to send to: the configured one (checked), else the region's.</summary>
-    public static Uri Resolve(string? configured, string region)
+    public static Uri Resolve(string? configured, string region) =>
+        Check(configured) ?? new Uri($"https://apigateway.{region}.amazonaws.com/");
+
+    /// <summary>
+    /// The configured endpoint, checked: an absolute http(s) URL, plain http only on loopback; null when
+    /// none is configured. Checked before the region, whose error would otherwise hide a mistyped URL.
+    /// </summary>
+    public static Uri? Check(string? configured)
     {
         var text = First(configured);
         if (text is null)
         {
-            return new Uri($"https://apigateway.{region}.amazonaws.com/");
+            return null;
         }
 
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))

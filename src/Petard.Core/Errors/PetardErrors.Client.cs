@@ -16,6 +16,12 @@ internal static partial class PetardErrors
     public static PetardException NoRegion() =>
         Error(PetardErrorCodes.NoRegion, $"No AWS region is set. Set {S("Region")}, the AWS_REGION environment variable, or 'region' in your AWS profile.");
 
+    public static PetardException InvalidRegion(string region) =>
+        Error(PetardErrorCodes.NoRegion, $"'{region}' is not an AWS region name. Set {S("Region")} (or AWS_REGION) to a region such as eu-west-1.");
+
+    public static PetardException CredentialsFailed(Exception cause) =>
+        Error(PetardErrorCodes.NoCredentials, $"The AWS credentials could not be obtained: {cause.Message} Check the profile ({S("Profile")}) with 'aws sts get-caller-identity', and run 'aws sso login' for an SSO profile.", cause);
+
     public static PetardException NoCredentials(Exception cause) =>
         Error(PetardErrorCodes.NoCredentials, $"No AWS credentials were found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, run 'aws configure' (or 'aws sso login'), or name a profile ({S("Profile")}).", cause);
 

@@ -41,10 +41,12 @@ internal static partial class PetardErrors
         $"The OpenAPI file '{path}' cannot be read: {cause.Message}",
         cause);
 
-    public static PetardException OpenApiFileInvalid(string path, string why, Exception? cause = null) => Error(
-        PetardErrorCodes.OpenApiFileInvalid,
-        $"The OpenAPI file '{path}' is not valid: {why}.",
-        cause);
+    public static PetardException OpenApiFileIsFolder(string path) => Error(
+        PetardErrorCodes.OpenApiFileMissing,
+        $"The OpenAPI file '{path}' is a folder. Set {S("OpenApiFile")} to the OpenAPI file in it.");
+
+    public static PetardException OpenApiFileInvalid(string path, string why, int line, Exception? cause = null) =>
+        new(PetardErrorCodes.OpenApiFileInvalid, Template($"The OpenAPI file '{path}' is not valid: {why}."), cause) { File = path, Line = line };
 
     public static PetardException StageMissingWithoutDeployment(string stageName) => Error(
         PetardErrorCodes.InvalidInput,
@@ -66,4 +68,6 @@ internal static partial class PetardErrors
 
     // Typed FormattableString, so an interpolated message keeps its Setting arguments (as a string argument it would be rendered at once).
     private static PetardException Error(string code, FormattableString template, Exception? cause = null) => new(code, template, cause);
+
+    private static FormattableString Template(FormattableString template) => template;
 }

@@ -42,6 +42,12 @@ public class PetardException : Exception
     /// <summary>The error's code, one of <see cref="PetardErrorCodes"/> (<c>PETARD1xxx</c>).</summary>
     public string Code { get; }
 
+    /// <summary>The file the error is in, when it is about a file's content (an OpenAPI file); front ends locate the error there.</summary>
+    public string? File { get; init; }
+
+    /// <summary>The line of <see cref="File"/> the error is at (from 1); 0 when not known.</summary>
+    public int Line { get; init; }
+
     /// <summary>The settings the message names, in neutral words (e.g. <c>OpenApiFile</c>, <c>StageName</c>).</summary>
     public IReadOnlyList<string> Settings =>
         template?.GetArguments().OfType<Setting>().Select(s => s.Name).Distinct().ToArray() ?? [];

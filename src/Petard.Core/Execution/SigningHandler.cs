@@ -25,7 +25,17 @@ internal sealed class SigningHandler(AWSCredentials credentials, RegionEndpoint 
         }
 
         var parameters = new AWSSigV4Parameters { Credentials = credentials, Region = region, Service = PetardClient.ServiceName };
-        var signed = await AWSSigV4Signer.SignAsync(signing, parameters, cancellationToken).ConfigureAwait(false);
+        AWSSigningResult signed;
+        try
+        {
+            signed = await AWSSigV4Signer.SignAsync(signing, parameters, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AmazonClientException or AmazonServiceException)
+        {
+            // Refreshing credentials (assume-role, SSO, credential_process) fetch them here, at the first signature.
+            throw PetardErrors.CredentialsFailed(ex);
+        }
+
         foreach (var header in signed.Headers)
         {
             if (!string.Equals(header.Key, "Host", StringComparison.OrdinalIgnoreCase))

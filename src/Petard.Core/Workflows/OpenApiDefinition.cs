@@ -40,6 +40,11 @@ internal sealed class OpenApiDefinition
         try
         {
             var info = new FileInfo(path);
+            if (Directory.Exists(path))
+            {
+                throw PetardErrors.OpenApiFileIsFolder(path);
+            }
+
             if (!info.Exists)
             {
                 throw PetardErrors.OpenApiFileNotFound(path, request.BaseDirectory ?? Environment.CurrentDirectory);
@@ -92,7 +97,8 @@ internal sealed class OpenApiDefinition
         }
         catch (JsonException ex)
         {
-            throw Invalid(path, $"it is not valid JSON (line {ex.LineNumber + 1}): {ex.Message}", ex);
+            var line = (int)(ex.LineNumber ?? 0) + 1;
+            throw Invalid(path, $"it is not valid JSON (line {line}): {ex.Message}", ex, line);
         }
     }
 
@@ -106,7 +112,13 @@ internal sealed class OpenApiDefinition
         }
         catch (YamlException ex)
         {
-            throw Invalid(path, $"it is not valid YAML (line {ex.Start.Line}): {ex.Message}", ex);
+            var line = YamlErrorLine(text, ex);
+            throw Invalid(path, $"it is not valid YAML (line {line}): {ex.Message}", ex, line);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's loader can fail in a state of its own instead of with a YamlException.
+            throw Invalid(path, $"it is not valid YAML: {ex.Message}", ex);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -118,6 +130,26 @@ internal sealed class OpenApiDefinition
             parent is not null && parent.Children.TryGetValue(new YamlScalarNode(name), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
         var info = root.Children.TryGetValue(new YamlScalarNode("info"), out var i) ? i as YamlMappingNode : null;
         Check(path, Field(root, "swagger"), Field(root, "openapi"), info is not null);
+    }
+
+    /// <summary>
+    /// The line to show: YamlDotNet puts a tab used as indentation at the start of its mapping and an
+    /// unclosed bracket past the end of the file; the user wants the tab's line and the file's last line.
+    /// </summary>
+    private static int YamlErrorLine(string text, YamlException error)
+    {
+        var lines = text.Split('\n');
+        if (error.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            var tabbed = Array.FindIndex(lines, l => l[..(l.Length - l.TrimStart().Length)].Contains('\t', StringComparison.Ordinal));
+            if (tabbed >= 0)
+            {
+                return tabbed + 1;
+            }
+        }
+
+        var lastLine = Array.FindLastIndex(lines, l => l.Trim().Length > 0) + 1;
+        return (int)Math.Clamp(error.Start.Line, 1, Math.Max(lastLine, 1));
     }
 
     private static void Check(string path, string? swagger, string? openApi, bool hasInfo)
@@ -139,5 +171,5 @@ internal sealed class OpenApiDefinition
         }
     }
 
-    private static PetardException Invalid(string path, string why, Exception? inner = null) => PetardErrors.OpenApiFileInvalid(path, why, inner);
+    private static PetardException Invalid(string path, string why, Exception? inner = null, int line = 0) => PetardErrors.OpenApiFileInvalid(path, why, line, inner);
 }

@@ -4,7 +4,7 @@ namespace Petard.Workflows;
 /// <param name="Op"><c>replace</c> or <c>remove</c>.</param>
 /// <param name="Path">The patch path, e.g. <c>/variables/env</c>.</param>
 /// <param name="Value">The new value (null for <c>remove</c>).</param>
-/// <param name="Change">The change in words, e.g. "stage variable env: dev -> prod".</param>
+/// <param name="Change">The change in words, e.g. "tracing: false -> true".</param>
 internal sealed record StagePatch(string Op, string Path, string? Value, string Change)
 {
     /// <summary>The patch operation as the service takes it.</summary>

@@ -36,9 +36,14 @@ internal static class StagePatchPlanner
         var existing = current.ValueKind == JsonValueKind.Object
             ? current.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal)
             : new Dictionary<string, string>(StringComparer.Ordinal);
+        // Values may be secrets (tokens, keys): the change lines name the variables, never their values.
         foreach (var (name, value) in declared.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
-            Replace(patches, $"/variables/{name}", existing.GetValueOrDefault(name), value, $"stage variable {name}");
+            var had = existing.GetValueOrDefault(name);
+            if (!string.Equals(had, value, StringComparison.Ordinal))
+            {
+                patches.Add(new StagePatch("replace", $"/variables/{name}", value, had is null ? $"added stage variable {name}" : $"changed stage variable {name}"));
+            }
         }
 
         foreach (var name in existing.Keys.Where(n => !declared.ContainsKey(n)).Order(StringComparer.Ordinal))

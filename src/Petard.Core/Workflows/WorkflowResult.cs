@@ -43,7 +43,7 @@ public sealed class WorkflowResult
     /// <summary>Whether this was a dry run (nothing was written).</summary>
     public bool DryRun { get; }
 
-    /// <summary>What changed, e.g. "created deployment abc123", "stage variable env: dev -> prod".</summary>
+    /// <summary>What changed, e.g. "created deployment abc123", "changed stage variable env" (variables by name only: their values may be secrets).</summary>
     public IReadOnlyList<string> Changes { get; }
 
     /// <summary>The operations called, in order, e.g. "GetRestApi", "PutRestApi".</summary>
