@@ -1,4 +1,5 @@
 using Cake.Core.Diagnostics;
+using Petard;
 using Petard.Workflows;
 
 namespace Cake.Petard;
@@ -11,5 +12,5 @@ internal sealed class CakePetardLog(ICakeLog log) : IPetardLog
 
     public void Detail(string message) => log.Write(Verbosity.Verbose, LogLevel.Verbose, "{0}", message);
 
-    public void Warning(string message) => log.Write(Verbosity.Minimal, LogLevel.Warning, "{0}", message);
+    public void Warning(PetardWarning warning) => log.Write(Verbosity.Minimal, LogLevel.Warning, "{0}: {1}", warning.Code, warning.Message); // neutral names are Cake's
 }

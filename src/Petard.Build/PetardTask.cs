@@ -46,7 +46,7 @@ public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTa
         try
         {
             using var client = PetardClient.Create(TaskRequests.ClientOptions(this));
-            var deployer = new PetardDeployer(client, new TaskLog(Log));
+            var deployer = new PetardDeployer(client, new TaskLog(Log, UserProjectFile));
             var result = RunAsync(deployer, cancellation.Token).GetAwaiter().GetResult();
             SetOutputs(result);
         }

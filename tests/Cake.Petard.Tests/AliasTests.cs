@@ -41,6 +41,18 @@ public sealed class AliasTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void A_deploy_that_cannot_tell_whether_the_API_changed_warns_with_its_code_in_Cake_words()
+    {
+        var first = context.PetardDeployApi(DeploySettings());
+
+        context.PetardDeployApi(new PetardDeployApiSettings { RestApiId = first.RestApiId, StageName = "dev" }.WithEndpointUrl(gateway.Url));
+
+        var warning = Assert.Single(context.FakeLog.Lines, line => line.Level == Cake.Core.Diagnostics.LogLevel.Warning);
+        Assert.StartsWith("PETARD2001: No OpenAPI file and no triggers", warning.Text, StringComparison.Ordinal);
+        Assert.Contains("Set OpenApiFile, or add Triggers", warning.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_second_PetardDeployApi_with_the_same_inputs_changes_nothing()
     {
         var first = context.PetardDeployApi(DeploySettings().WithStageVariable("env", "dev"));

@@ -133,7 +133,24 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
 
         Assert.True(build.Succeeded, build.Log.Text);
         Assert.Equal(["GetRestApi", "GetStage", "CreateDeployment", "UpdateStage"], gateway.Calls);
-        Assert.Contains("cannot tell whether the API changed", build.Log.Text, StringComparison.Ordinal);
+        var warning = Assert.Single(build.Log.Warnings);
+        Assert.Equal(("PETARD2001", project.File), (warning.Code, warning.File));
+        Assert.Contains("cannot tell whether the API changed", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("Set PetardOpenApiFile, or add the PetardDeploymentTrigger items", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void What_API_Gateway_ignored_in_the_import_is_a_coded_warning()
+    {
+        temp.Write("openapi.yaml", OpenApi.Yaml().Replace("    get:", "    trace:\n      responses: {}\n    get:", StringComparison.Ordinal));
+
+        var build = project.Build();
+
+        Assert.True(build.Succeeded, build.Log.Text);
+        var warning = Assert.Single(build.Log.Warnings);
+        Assert.Equal("PETARD2002", warning.Code);
+        Assert.Contains("Unsupported HTTP method 'trace'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("PetardFailOnWarnings", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,4 +53,16 @@ public static class PetardErrorCodes
 
     /// <summary>The answer could not be read (not JSON, truncated, too large).</summary>
     public const string UnreadableResponse = "PETARD1016";
+
+    /// <summary>Warning: no OpenAPI file and no triggers, so every run deploys.</summary>
+    public const string NoFingerprint = "PETARD2001";
+
+    /// <summary>Warning: API Gateway reported a warning when importing the OpenAPI file (something it ignored).</summary>
+    public const string ImportWarning = "PETARD2002";
+
+    /// <summary>Warning: a call's answer was lost; Petard checked whether it took effect before sending it again.</summary>
+    public const string AnswerLost = "PETARD2003";
+
+    /// <summary>Warning: the project sets a <c>Petard*</c> property that Petard does not have (a typo).</summary>
+    public const string UnknownProperty = "PETARD2004";
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Petard;
 
 /// <summary>
@@ -33,7 +31,7 @@ public class PetardException : Exception
     /// <param name="template">The message, with <see cref="Setting"/> values where settings are named.</param>
     /// <param name="innerException">The error that caused it, if any.</param>
     internal PetardException(string code, FormattableString template, Exception? innerException = null)
-        : base(Render(template, static name => name), innerException)
+        : base(SettingNames.Render(template, static name => name), innerException)
     {
         Code = code;
         this.template = template;
@@ -49,8 +47,7 @@ public class PetardException : Exception
     public int Line { get; init; }
 
     /// <summary>The settings the message names, in neutral words (e.g. <c>OpenApiFile</c>, <c>StageName</c>).</summary>
-    public IReadOnlyList<string> Settings =>
-        template?.GetArguments().OfType<Setting>().Select(s => s.Name).Distinct().ToArray() ?? [];
+    public IReadOnlyList<string> Settings => template is null ? [] : SettingNames.In(template);
 
     /// <summary>The message with each setting named as <paramref name="settingName"/> says (a front end's vocabulary).</summary>
     /// <param name="settingName">Maps a neutral setting name (e.g. <c>OpenApiFile</c>) to the name its user writes (e.g. <c>PetardOpenApiFile</c>).</param>
@@ -58,12 +55,6 @@ public class PetardException : Exception
     public string Describe(Func<string, string> settingName)
     {
         ArgumentNullException.ThrowIfNull(settingName);
-        return template is null ? Message : Render(template, settingName);
+        return template is null ? Message : SettingNames.Render(template, settingName);
     }
-
-    private static string Render(FormattableString template, Func<string, string> settingName) =>
-        string.Format(
-            CultureInfo.InvariantCulture,
-            template.Format,
-            template.GetArguments().Select(a => a is Setting s ? settingName(s.Name) : a).ToArray());
 }

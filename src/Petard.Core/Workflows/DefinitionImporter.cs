@@ -46,6 +46,7 @@ internal sealed class DefinitionImporter
             new { restApiId, mode, failOnWarnings, body = definition.Content },
             $"put {Path.GetFileName(definition.Path)} into REST API {restApiId} ({mode})",
             cancellationToken).ConfigureAwait(false);
+        ReportWarnings(result);
         await NameAsync(result ?? api, cancellationToken).ConfigureAwait(false);
         return restApiId;
     }
@@ -62,8 +63,21 @@ internal sealed class DefinitionImporter
             return ""; // a dry run: the id is the service's to choose
         }
 
+        ReportWarnings(result);
         await NameAsync(result, cancellationToken).ConfigureAwait(false);
         return result.Id!;
+    }
+
+    /// <summary>What the service ignored in the definition (an unsupported method, a skipped model): the user should see it.</summary>
+    private void ReportWarnings(Resource? imported)
+    {
+        if (imported?["warnings"] is { ValueKind: System.Text.Json.JsonValueKind.Array } warnings)
+        {
+            foreach (var warning in warnings.EnumerateArray())
+            {
+                run.Log.Warning(PetardWarnings.ImportWarning(Path.GetFileName(definition.Path), warning.ToString()));
+            }
+        }
     }
 
     /// <summary>The API is named by the setting, whatever the file's title says (the import names it by the title).</summary>

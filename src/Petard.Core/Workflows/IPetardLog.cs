@@ -14,7 +14,7 @@ public interface IPetardLog
     /// <param name="message">The line.</param>
     void Detail(string message);
 
-    /// <summary>Something the user should look at that does not stop the run.</summary>
-    /// <param name="message">The line.</param>
-    void Warning(string message);
+    /// <summary>Something the user should look at that does not stop the run, with its code.</summary>
+    /// <param name="warning">The warning.</param>
+    void Warning(PetardWarning warning);
 }

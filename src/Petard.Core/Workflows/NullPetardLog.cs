@@ -13,7 +13,7 @@ internal sealed class NullPetardLog : IPetardLog
     {
     }
 
-    public void Warning(string message)
+    public void Warning(PetardWarning warning)
     {
     }
 }

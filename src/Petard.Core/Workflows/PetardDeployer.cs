@@ -113,7 +113,7 @@ public sealed class PetardDeployer
         var fingerprint = DeploymentFingerprint.Compute(definition?.Content, request.Deployment.Triggers);
         if (fingerprint is null)
         {
-            log.Info("No OpenAPI file and no triggers: Petard cannot tell whether the API changed, so it deploys every time.");
+            log.Warning(PetardWarnings.NoFingerprint());
         }
 
         var api = await RestApiFinder.FindAsync(run, request.RestApi, cancellationToken).ConfigureAwait(false);

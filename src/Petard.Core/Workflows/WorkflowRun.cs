@@ -86,7 +86,7 @@ internal sealed class WorkflowRun
         }
         catch (PetardException ex) when (ex.Code == PetardErrorCodes.Unreachable)
         {
-            Log.Warning($"{operation}: the answer was lost, so Petard checks whether the call took effect before sending it again ({ex.Message})");
+            Log.Warning(PetardWarnings.AnswerLost(operation, ex.Message));
             var written = await findWritten(cancellationToken).ConfigureAwait(false)
                 ?? await SendAsync(operation, parameters, cancellationToken).ConfigureAwait(false);
             Change(change(written));

@@ -80,6 +80,8 @@ internal sealed class RecordingLogger : ILogger
 {
     public List<BuildErrorEventArgs> Errors { get; } = [];
 
+    public List<BuildWarningEventArgs> Warnings { get; } = [];
+
     public List<string> Messages { get; } = [];
 
     public LoggerVerbosity Verbosity { get; set; } = LoggerVerbosity.Normal;
@@ -92,7 +94,14 @@ internal sealed class RecordingLogger : ILogger
     {
         eventSource.ErrorRaised += (_, e) => { lock (Errors) { Errors.Add(e); } };
         eventSource.MessageRaised += (_, e) => { lock (Messages) { Messages.Add(e.Message ?? ""); } };
-        eventSource.WarningRaised += (_, e) => { lock (Messages) { Messages.Add("warning: " + e.Message); } };
+        eventSource.WarningRaised += (_, e) =>
+        {
+            lock (Messages)
+            {
+                Messages.Add("warning: " + e.Message);
+                Warnings.Add(e);
+            }
+        };
     }
 
     public void Shutdown()

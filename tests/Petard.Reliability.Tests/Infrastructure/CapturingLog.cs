@@ -19,5 +19,5 @@ internal sealed class CapturingLog : IPetardLog
 
     public void Detail(string message) => lines.Enqueue("detail: " + message);
 
-    public void Warning(string message) => lines.Enqueue("warning: " + message);
+    public void Warning(PetardWarning warning) => lines.Enqueue("warning: " + warning);
 }
