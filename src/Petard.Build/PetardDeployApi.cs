@@ -30,6 +30,9 @@ public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeplo
     /// <summary>Import and deploy even when nothing changed.</summary>
     public bool ForceDeploy { get; set; }
 
+    /// <summary>The folder of Petard's .props and .targets (<c>$(MSBuildThisFileDirectory)</c>): the properties they use are the known ones.</summary>
+    public string? PetardBuildDirectory { get; set; }
+
     /// <summary>Whether anything was written (in a dry run: would be).</summary>
     [Output]
     public bool Changed { get; set; }
@@ -37,11 +40,25 @@ public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeplo
     /// <inheritdoc />
     protected override Task<WorkflowResult> RunAsync(PetardDeployer deployer, CancellationToken cancellationToken)
     {
+        WarnUnknownProperties();
         var request = TaskRequests.Request(this, new DeployApiRequest());
         TaskRequests.Stage(this, request.Stage);
         TaskRequests.Import(this, request.Import);
         TaskRequests.Deployment(this, request.Deployment);
         return deployer.DeployApiAsync(request, cancellationToken);
+    }
+
+    private void WarnUnknownProperties()
+    {
+        if (TaskRequests.OrNull(ProjectFile) is not { } project || TaskRequests.OrNull(PetardBuildDirectory) is not { } directory)
+        {
+            return;
+        }
+
+        foreach (var (name, line, suggestion) in UnknownProperties.In(project, directory))
+        {
+            Log.LogWarning(null, PetardErrorCodes.UnknownProperty, null, ErrorHelp.LinkFor(PetardErrorCodes.UnknownProperty), project, line, 0, 0, 0, "Petard: {0} is not a Petard property, so it has no effect. Did you mean {1}?", name, suggestion);
+        }
     }
 
     /// <inheritdoc />

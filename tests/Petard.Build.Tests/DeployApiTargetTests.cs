@@ -140,6 +140,21 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void A_misspelled_Petard_property_is_a_coded_warning_at_its_line_naming_the_closest_property()
+    {
+        project.Properties["PetardOpenApi"] = "openapi.yaml";
+
+        var build = project.Build();
+
+        Assert.True(build.Succeeded, build.Log.Text);
+        var warning = Assert.Single(build.Log.Warnings);
+        Assert.Equal(("PETARD2004", project.File), (warning.Code, warning.File));
+        var line = File.ReadAllLines(project.File).ToList().FindIndex(l => l.Contains("<PetardOpenApi>", StringComparison.Ordinal)) + 1;
+        Assert.Equal(line, warning.LineNumber);
+        Assert.Contains("Did you mean PetardOpenApiFile?", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void What_API_Gateway_ignored_in_the_import_is_a_coded_warning()
     {
         temp.Write("openapi.yaml", OpenApi.Yaml().Replace("    get:", "    trace:\n      responses: {}\n    get:", StringComparison.Ordinal));
