@@ -112,7 +112,7 @@ public sealed class FaultedDeployTests : GatewayScenario
 
         Assert.Equal(1, handler.Lost);
         Assert.Equal(["GetRestApis", "GetStage", "GetDeployment", "PutRestApi", "CreateDeployment", "GetDeployments", "UpdateStage"], result.Calls);
-        Assert.Contains(log.Lines, l => l.StartsWith("warning: CreateDeployment: the answer was lost", StringComparison.Ordinal));
+        Assert.Contains(log.Lines, l => l.StartsWith("warning: PETARD2003: CreateDeployment: the answer was lost", StringComparison.Ordinal));
         var state = await ReadStateAsync(first.RestApiId);
         Assert.Equal(2, state.DeploymentDescriptions.Count);
         Assert.Equal(result.DeploymentId, state.StageDeploymentId);

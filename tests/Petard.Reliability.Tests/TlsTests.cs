@@ -52,7 +52,13 @@ public sealed class TlsTests
         Assert.Equal(0, requestsRead);
         await stop.CancelAsync();
         listener.Stop();
-        await Assert.ThrowsAnyAsync<Exception>(() => serving);
+        try
+        {
+            await serving; // ends at the loop's check, or in the accept it was waiting in
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+        }
     }
 
     [Theory]
