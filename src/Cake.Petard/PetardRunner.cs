@@ -49,9 +49,11 @@ internal sealed class PetardRunner(ICakeContext context)
         {
             return action();
         }
-        catch (PetardException e)
+        catch (Exception e) when (e is not CakeException and not OperationCanceledException)
         {
-            throw new CakeException($"{e.Code}: {e.Message}", e); // neutral names are the Cake settings' names
+            // A bug must still reach the user as a coded message, not a stack trace; neutral names are the Cake settings' names.
+            var error = PetardException.FromUnexpected(e);
+            throw new CakeException($"{error.Code}: {error.Message}", error);
         }
     }
 }

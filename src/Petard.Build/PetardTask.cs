@@ -52,13 +52,17 @@ public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTa
         }
         catch (PetardException ex)
         {
-            // An error in a file's content (an OpenAPI file) is located there, at its line; every other one in the user's project.
-            Log.LogError(null, ex.Code, null, ErrorHelp.LinkFor(ex.Code), ex.File ?? UserProjectFile, ex.Line, 0, 0, 0, ex.Describe(MSBuildSettingNames.Of));
+            LogError(ex);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             Log.LogWarning("Petard: canceled; the call in flight was abandoned.");
             return false;
+        }
+        catch (Exception ex)
+        {
+            // A bug must still reach the user as a coded error, not as MSB4018 with a stack trace.
+            LogError(PetardException.FromUnexpected(ex));
         }
 
         return !Log.HasLoggedErrors;
@@ -66,6 +70,10 @@ public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTa
 
     /// <summary>The folder relative paths start from: the project's.</summary>
     internal string? ProjectDirectory => UserProjectFile is { Length: > 0 } project ? Path.GetDirectoryName(Path.GetFullPath(project)) : null;
+
+    // An error in a file's content (an OpenAPI file) is located there, at its line; every other one in the user's project.
+    private void LogError(PetardException ex) =>
+        Log.LogError(null, ex.Code, null, ErrorHelp.LinkFor(ex.Code), ex.File ?? UserProjectFile, ex.Line, 0, 0, 0, ex.Describe(MSBuildSettingNames.Of));
 
     // BuildEngine.ProjectFileOfTaskNode is the file the task element is in: our targets, when called from DeployApi.
     private string? UserProjectFile => TaskRequests.OrNull(ProjectFile) ?? BuildEngine?.ProjectFileOfTaskNode;

@@ -53,6 +53,15 @@ public sealed class AliasTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void An_unexpected_exception_fails_the_task_as_PETARD1017_without_a_stack_trace()
+    {
+        var error = Assert.Throws<CakeException>(() => new PetardRunner(context).Run(DeploySettings(), (_, _) => throw new InvalidOperationException("the state went wrong")));
+
+        Assert.StartsWith("PETARD1017: Petard failed unexpectedly (InvalidOperationException: the state went wrong)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_second_PetardDeployApi_with_the_same_inputs_changes_nothing()
     {
         var first = context.PetardDeployApi(DeploySettings().WithStageVariable("env", "dev"));

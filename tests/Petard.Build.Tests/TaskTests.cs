@@ -123,4 +123,24 @@ public sealed class TaskTests : IDisposable
         Assert.Empty(engine.Errors);
         Assert.Contains(engine.Warnings, w => w.Message!.Contains("canceled", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_unexpected_exception_is_PETARD1017_in_the_project_without_a_stack_trace()
+    {
+        var task = new FailingTask { BuildEngine = engine, RestApiId = "abc123", EndpointUrl = DeadEndpoint };
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(("PETARD1017", engine.ProjectFileOfTaskNode), (error.Code, error.File));
+        Assert.Contains("InvalidOperationException: the state went wrong", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", engine.AllText, StringComparison.Ordinal);
+    }
+
+    /// <summary>A task whose workflow has a bug.</summary>
+    private sealed class FailingTask : PetardTask
+    {
+        protected override Task<Petard.Workflows.WorkflowResult> RunAsync(Petard.Workflows.PetardDeployer deployer, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("the state went wrong");
+    }
 }

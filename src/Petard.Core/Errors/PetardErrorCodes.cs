@@ -54,6 +54,9 @@ public static class PetardErrorCodes
     /// <summary>The answer could not be read (not JSON, truncated, too large).</summary>
     public const string UnreadableResponse = "PETARD1016";
 
+    /// <summary>Petard failed in a way it does not expect (a bug): the front end reports it coded, without a stack trace.</summary>
+    public const string Unexpected = "PETARD1017";
+
     /// <summary>Warning: no OpenAPI file and no triggers, so every run deploys.</summary>
     public const string NoFingerprint = "PETARD2001";
 

@@ -60,6 +60,11 @@ internal static partial class PetardErrors
         PetardErrorCodes.InvalidInput,
         $"The method setting '{path}' is not one the service has ({S("MethodSettings")}). Settings: {string.Join(", ", settings)}.");
 
+    public static PetardException Unexpected(Exception error) => Error(
+        PetardErrorCodes.Unexpected,
+        $"Petard failed unexpectedly ({error.GetType().Name}: {error.Message}). This is a bug in Petard: please report it with this message. Calls that completed are kept; running the deploy again is safe.",
+        error);
+
     public static PetardException NotAFlag(string setting, string value) => Error(
         PetardErrorCodes.InvalidInput,
         $"{S(setting)} is '{value}'; use true, false, or leave it empty to keep the stage's setting.");

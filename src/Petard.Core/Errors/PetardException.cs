@@ -37,6 +37,18 @@ public class PetardException : Exception
         this.template = template;
     }
 
+    /// <summary>
+    /// A coded error for an exception Petard did not expect (a bug), so a front end can report it as
+    /// <see cref="PetardErrorCodes.Unexpected"/> instead of a stack trace; the original is the inner exception.
+    /// </summary>
+    /// <param name="error">The unexpected exception.</param>
+    /// <returns>The coded error.</returns>
+    public static PetardException FromUnexpected(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error as PetardException ?? PetardErrors.Unexpected(error);
+    }
+
     /// <summary>The error's code, one of <see cref="PetardErrorCodes"/> (<c>PETARD1xxx</c>).</summary>
     public string Code { get; }
 
