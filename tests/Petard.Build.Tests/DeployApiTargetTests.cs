@@ -36,7 +36,7 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
         var build = project.Build();
 
         Assert.True(build.Succeeded, build.Log.Text);
-        Assert.Equal(["GetRestApis", "ImportRestApi", "CreateDeployment", "CreateStage"], gateway.Calls);
+        Assert.Equal(["GetRestApis", "ImportRestApi", "GetRestApis", "CreateDeployment", "GetDeployments", "CreateStage"], gateway.Calls);
         var restApiId = build.Property("PetardRestApiId");
         var deploymentId = build.Property("PetardDeploymentId");
         Assert.Equal($"{gateway.Url}restapis/{restApiId}/dev/_user_request_", build.Property("PetardInvokeUrl"));
@@ -89,7 +89,7 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
         var second = project.Build();
 
         Assert.True(second.Succeeded, second.Log.Text);
-        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment", "PutRestApi", "CreateDeployment", "UpdateStage"], gateway.Calls);
+        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment", "PutRestApi", "GetDeployments", "CreateDeployment", "GetDeployments", "GetStage", "UpdateStage"], gateway.Calls);
         Assert.NotEqual(first.Property("PetardDeploymentId"), second.Property("PetardDeploymentId"));
         Assert.Equal(first.Property("PetardRestApiId"), second.Property("PetardRestApiId"));
     }
@@ -105,7 +105,7 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
         var second = project.Build();
 
         Assert.True(second.Succeeded, second.Log.Text);
-        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment", "PutRestApi", "CreateDeployment", "UpdateStage"], gateway.Calls);
+        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment", "PutRestApi", "GetDeployments", "CreateDeployment", "GetDeployments", "GetStage", "UpdateStage"], gateway.Calls);
         Assert.NotEqual(first.Property("PetardDeploymentId"), second.Property("PetardDeploymentId"));
     }
 
@@ -118,7 +118,7 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
         var forced = project.Build(globalProperties: new Dictionary<string, string?> { ["PetardForceDeploy"] = "true" });
 
         Assert.True(forced.Succeeded, forced.Log.Text);
-        Assert.Equal(["GetRestApis", "GetStage", "PutRestApi", "CreateDeployment", "UpdateStage"], gateway.Calls);
+        Assert.Equal(["GetRestApis", "GetStage", "PutRestApi", "CreateDeployment", "GetStage", "UpdateStage"], gateway.Calls);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
         var build = project.Build();
 
         Assert.True(build.Succeeded, build.Log.Text);
-        Assert.Equal(["GetRestApi", "GetStage", "CreateDeployment", "UpdateStage"], gateway.Calls);
+        Assert.Equal(["GetRestApi", "GetStage", "CreateDeployment", "GetStage", "UpdateStage"], gateway.Calls);
         var warning = Assert.Single(build.Log.Warnings);
         Assert.Equal(("PETARD2001", project.File), (warning.Code, warning.File));
         Assert.Contains("cannot tell whether the API changed", warning.Message, StringComparison.Ordinal);

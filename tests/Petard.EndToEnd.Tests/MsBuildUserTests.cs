@@ -32,7 +32,7 @@ public sealed class MsBuildUserTests(PackedFeed feed) : IAsyncLifetime
         Assert.True(first.ExitCode == 0, first.ToString());
         var restApiId = gateway.Snapshot()["restApis"]!.AsObject().Single().Key;
         Assert.Contains($"HelloApi -> stage 'dev' of REST API {restApiId}: {gateway.Url}restapis/{restApiId}/dev/_user_request_", first.Output, StringComparison.Ordinal);
-        Assert.Equal(["GetRestApis", "ImportRestApi", "CreateDeployment", "CreateStage"], gateway.Calls);
+        Assert.Equal(["GetRestApis", "ImportRestApi", "GetRestApis", "CreateDeployment", "GetDeployments", "CreateStage"], gateway.Calls);
 
         // The real AWS CLI, a client we did not write, sees the stage as Petard left it.
         var cli = await ProcessRunner.RunAsync(

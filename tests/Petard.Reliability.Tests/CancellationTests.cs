@@ -132,7 +132,7 @@ public sealed class CancellationTests : GatewayScenario
 
         var result = await new PetardDeployer(client).DeployApiAsync(Request("orders", Apis.Write("orders", "v2")));
 
-        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment", "PutRestApi", "CreateDeployment", "GetDeployments", "CreateDeployment", "UpdateStage"], result.Calls);
+        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment", "PutRestApi", "GetDeployments", "CreateDeployment", "GetDeployments", "CreateDeployment", "GetDeployments", "GetStage", "UpdateStage"], result.Calls);
         var state = await ReadStateAsync(first.RestApiId);
         Assert.Equal(2, state.DeploymentDescriptions.Count);
         Assert.Equal(result.DeploymentId, state.StageDeploymentId);

@@ -34,7 +34,7 @@ public sealed class FaultedDeployTests : GatewayScenario
         using var client = Client();
         var result = await new PetardDeployer(client).DeployApiAsync(changed);
 
-        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment", "PutRestApi", "CreateDeployment", "UpdateStage"], result.Calls);
+        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment", "PutRestApi", "GetDeployments", "CreateDeployment", "GetDeployments", "GetStage", "UpdateStage"], result.Calls);
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(5), $"five Retry-After: 1 answers were honoured, yet the deploy took {clock.Elapsed}");
         Assert.Equal(0, Gateway.Faults.Active.Count(r => r.Kind != FaultKind.Latency));
         var state = await ReadStateAsync(result.RestApiId);
@@ -63,7 +63,7 @@ public sealed class FaultedDeployTests : GatewayScenario
         var result = await new PetardDeployer(client).DeployApiAsync(request);
 
         // The dropped CreateStage may have reached the service: the workflow looks before it sends again.
-        Assert.Equal(["GetRestApis", "ImportRestApi", "UpdateRestApi", "CreateDeployment", "CreateStage", "GetStage", "CreateStage"], result.Calls);
+        Assert.Equal(["GetRestApis", "ImportRestApi", "GetRestApis", "CreateDeployment", "GetDeployments", "CreateStage", "GetStage", "CreateStage"], result.Calls);
         var state = await ReadStateAsync(result.RestApiId);
         Assert.Equal(result.DeploymentId, state.StageDeploymentId);
         Assert.Single(state.DeploymentDescriptions);
@@ -111,7 +111,7 @@ public sealed class FaultedDeployTests : GatewayScenario
         var result = await new PetardDeployer(client, log).DeployApiAsync(Request("orders", Apis.Write("orders", "v2")));
 
         Assert.Equal(1, handler.Lost);
-        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment", "PutRestApi", "CreateDeployment", "GetDeployments", "UpdateStage"], result.Calls);
+        Assert.Equal(["GetRestApis", "GetStage", "GetDeployment", "PutRestApi", "GetDeployments", "CreateDeployment", "GetDeployments", "GetDeployments", "GetStage", "UpdateStage"], result.Calls);
         Assert.Contains(log.Lines, l => l.StartsWith("warning: PETARD2003: CreateDeployment: the answer was lost", StringComparison.Ordinal));
         var state = await ReadStateAsync(first.RestApiId);
         Assert.Equal(2, state.DeploymentDescriptions.Count);
@@ -129,7 +129,7 @@ public sealed class FaultedDeployTests : GatewayScenario
         var result = await new PetardDeployer(client).DeployApiAsync(Request("orders", Apis.Write("orders", "v1")));
 
         Assert.Equal(1, handler.Lost);
-        Assert.Equal(["GetRestApis", "ImportRestApi", "CreateDeployment", "CreateStage", "GetStage"], result.Calls);
+        Assert.Equal(["GetRestApis", "ImportRestApi", "GetRestApis", "CreateDeployment", "GetDeployments", "CreateStage", "GetStage"], result.Calls);
         var state = await ReadStateAsync(result.RestApiId);
         Assert.Equal(result.DeploymentId, state.StageDeploymentId);
         Assert.Equal("r1", state.Variables["release"]);

@@ -57,6 +57,9 @@ public static class PetardErrorCodes
     /// <summary>Petard failed in a way it does not expect (a bug): the front end reports it coded, without a stack trace.</summary>
     public const string Unexpected = "PETARD1017";
 
+    /// <summary>The stage moved to another deployment while this run worked (a concurrent or newer deploy): this run stops rather than move it back.</summary>
+    public const string StageMoved = "PETARD1018";
+
     /// <summary>Warning: no OpenAPI file and no triggers, so every run deploys.</summary>
     public const string NoFingerprint = "PETARD2001";
 

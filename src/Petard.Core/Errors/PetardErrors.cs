@@ -60,6 +60,10 @@ internal static partial class PetardErrors
         PetardErrorCodes.InvalidInput,
         $"The method setting '{path}' is not one the service has ({S("MethodSettings")}). Settings: {string.Join(", ", settings)}.");
 
+    public static PetardException StageMoved(string stageName, string? read, string? now) => Error(
+        PetardErrorCodes.StageMoved,
+        $"Stage '{stageName}' changed while this deploy ran: it served deployment {read ?? "(none)"} when read and now serves {now ?? "(no stage)"}, so another deploy moved it. Petard does not move it back; run the deploy again to deploy over the newer one.");
+
     public static PetardException Unexpected(Exception error) => Error(
         PetardErrorCodes.Unexpected,
         $"Petard failed unexpectedly ({error.GetType().Name}: {error.Message}). This is a bug in Petard: please report it with this message. Calls that completed are kept; running the deploy again is safe.",

@@ -22,6 +22,9 @@ internal sealed class DefinitionImporter
         name = target.GivenName;
     }
 
+    /// <summary>Whether this run created the API it kept, so it has no deployments yet.</summary>
+    public bool CreatedNew { get; private set; }
+
     /// <summary>Puts the definition into an existing API, or creates the API from it when allowed.</summary>
     public async Task<string> ImportOrCreateAsync(Resource? api, CancellationToken cancellationToken)
     {
@@ -55,7 +58,7 @@ internal sealed class DefinitionImporter
     {
         var result = await run.WriteAsync(
             "ImportRestApi",
-            new { failOnWarnings, body = definition.Content },
+            new { failOnWarnings, body = DefinitionTitle.Set(definition, name!) },
             $"created REST API '{name}' from {Path.GetFileName(definition.Path)}",
             cancellationToken).ConfigureAwait(false);
         if (result is null)
@@ -64,8 +67,24 @@ internal sealed class DefinitionImporter
         }
 
         ReportWarnings(result);
-        await NameAsync(result, cancellationToken).ConfigureAwait(false);
-        return result.Id!;
+        return await ConvergeAsync(result.Id!, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Deploys that found no API of the name at the same moment each created one: all keep the oldest,
+    /// and each removes the one it created itself, then puts its definition into the kept one.
+    /// </summary>
+    private async Task<string> ConvergeAsync(string created, CancellationToken cancellationToken)
+    {
+        var kept = Convergence.Winner(await RestApiFinder.AllNamedAsync(run, name!, cancellationToken).ConfigureAwait(false));
+        if (kept?.Id is null || kept.Id == created)
+        {
+            CreatedNew = true;
+            return created;
+        }
+
+        await run.WriteAsync("DeleteRestApi", new { restApiId = created }, $"removed REST API {created} again: a concurrent deploy created {kept.Id} with the same name", cancellationToken).ConfigureAwait(false);
+        return await PutAsync(kept, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What the service ignored in the definition (an unsupported method, a skipped model): the user should see it.</summary>

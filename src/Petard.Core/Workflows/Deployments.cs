@@ -23,40 +23,72 @@ internal sealed class Deployments(WorkflowRun run, string restApiId)
         return current;
     }
 
-    /// <summary>Creates a deployment (no stage: the stage is ensured separately); null in a dry run.</summary>
-    public async Task<string?> CreateAsync(string? description, string? fingerprint, CancellationToken cancellationToken)
+    /// <summary>
+    /// The deployment for this fingerprint, with no stage (the stage is ensured separately): one that
+    /// already carries it (left by an interrupted run, or made by a concurrent build) is reused, so a
+    /// fingerprint has one deployment; otherwise a new one. Null in a dry run.
+    /// </summary>
+    /// <param name="spec">The deployment's settings.</param>
+    /// <param name="fingerprint">This run's fingerprint, if it has one.</param>
+    /// <param name="newApi">The API was just created by this run: it has no deployment to reuse.</param>
+    /// <param name="cancellationToken">Cancels the in-flight call.</param>
+    public async Task<string?> EnsureAsync(DeploymentSpec spec, string? fingerprint, bool newApi, CancellationToken cancellationToken)
+    {
+        var reusable = fingerprint is not null && !spec.Force && restApiId.Length > 0;
+        if (reusable && !newApi && Convergence.Winner(await CarryingAsync(fingerprint!, cancellationToken).ConfigureAwait(false)) is { } existing)
+        {
+            run.Log.Info($"Deployment {existing.Id} already carries fingerprint {fingerprint}: it is reused.");
+            return existing.Id;
+        }
+
+        var created = await CreateAsync(spec.Description, fingerprint, cancellationToken).ConfigureAwait(false);
+        return created is null || !reusable ? created : await ConvergeAsync(created, fingerprint!, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> CreateAsync(string? description, string? fingerprint, CancellationToken cancellationToken)
     {
         var parameters = new { restApiId, description = DeploymentFingerprint.Describe(description, fingerprint) };
         static string Change(Resource? created) => created is null ? "created a deployment" : $"created deployment {created.Id}";
         var result = fingerprint is null
             ? await run.WriteAsync("CreateDeployment", parameters, Change, cancellationToken).ConfigureAwait(false)
-            : await run.WriteOnceAsync("CreateDeployment", parameters, Change, ct => FindAsync(fingerprint, ct), cancellationToken).ConfigureAwait(false);
+            : await run.WriteOnceAsync("CreateDeployment", parameters, Change, async ct => Convergence.Winner(await CarryingAsync(fingerprint, ct).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
         return result?.Id;
     }
 
-    /// <summary>The newest deployment carrying the fingerprint: one whose CreateDeployment answer was lost.</summary>
-    private async Task<Resource?> FindAsync(string fingerprint, CancellationToken cancellationToken)
+    /// <summary>Builds of the same change that ran at once each created a deployment: all keep the oldest, each removes its own.</summary>
+    private async Task<string> ConvergeAsync(string created, string fingerprint, CancellationToken cancellationToken)
     {
-        Resource? newest = null;
+        var winner = Convergence.Winner(await CarryingAsync(fingerprint, cancellationToken).ConfigureAwait(false));
+        if (winner?.Id is not { } kept || kept == created)
+        {
+            return created;
+        }
+
+        try
+        {
+            await run.WriteAsync("DeleteDeployment", new { restApiId, deploymentId = created }, $"removed deployment {created} again: a concurrent deploy made {kept} with the same fingerprint", cancellationToken).ConfigureAwait(false);
+        }
+        catch (PetardServiceException ex) when (ex.StatusCode is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.Conflict)
+        {
+            run.Log.Detail($"Deployment {created} stays: {ex.ServiceMessage}"); // a stage already uses it
+        }
+
+        return kept;
+    }
+
+    /// <summary>Every deployment of the API that carries the fingerprint (every page).</summary>
+    private async Task<List<Resource>> CarryingAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        var found = new List<Resource>();
         string? position = null;
         do
         {
             var page = await run.SendAsync("GetDeployments", position is null ? new { restApiId, limit = 500 } : new { restApiId, limit = 500, position }, cancellationToken).ConfigureAwait(false);
-            foreach (var deployment in page.Items.Where(d => DeploymentFingerprint.Read(d.GetString("description")) == fingerprint))
-            {
-                if (newest is null || CreatedDate(deployment) >= CreatedDate(newest))
-                {
-                    newest = deployment;
-                }
-            }
-
+            found.AddRange(page.Items.Where(d => DeploymentFingerprint.Read(d.GetString("description")) == fingerprint));
             position = page.Position == position ? null : page.Position;
         }
         while (position is not null);
 
-        return newest;
+        return found;
     }
-
-    private static double CreatedDate(Resource deployment) =>
-        deployment["createdDate"].ValueKind == System.Text.Json.JsonValueKind.Number ? deployment["createdDate"].GetDouble() : 0;
 }

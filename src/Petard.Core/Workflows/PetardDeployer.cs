@@ -72,7 +72,7 @@ public sealed class PetardDeployer
         var stage = stageName is null ? null : await ReadStageAsync(run, restApiId, stageName, cancellationToken).ConfigureAwait(false);
         var deployments = new Deployments(run, restApiId);
         var deploymentId = (request.Deployment.Force ? null : await deployments.UnchangedAsync(stage, fingerprint, cancellationToken).ConfigureAwait(false))
-            ?? await deployments.CreateAsync(request.Deployment.Description, fingerprint, cancellationToken).ConfigureAwait(false);
+            ?? await deployments.EnsureAsync(request.Deployment, fingerprint, newApi: false, cancellationToken).ConfigureAwait(false);
         return run.Result(restApiId, deploymentId, stageName);
     }
 
@@ -122,16 +122,19 @@ public sealed class PetardDeployer
         var deploymentId = request.Deployment.Force ? null : await new Deployments(run, restApiId).UnchangedAsync(stage, fingerprint, cancellationToken).ConfigureAwait(false);
         if (deploymentId is null)
         {
+            var newApi = false;
             if (definition is not null)
             {
-                restApiId = await new DefinitionImporter(run, definition, request.Import, request.RestApi).ImportOrCreateAsync(api, cancellationToken).ConfigureAwait(false);
+                var importer = new DefinitionImporter(run, definition, request.Import, request.RestApi);
+                restApiId = await importer.ImportOrCreateAsync(api, cancellationToken).ConfigureAwait(false);
+                newApi = importer.CreatedNew;
             }
             else if (api is null)
             {
                 throw RestApiFinder.NotFound(run, request.RestApi);
             }
 
-            deploymentId = await new Deployments(run, restApiId).CreateAsync(request.Deployment.Description, fingerprint, cancellationToken).ConfigureAwait(false);
+            deploymentId = await new Deployments(run, restApiId).EnsureAsync(request.Deployment, fingerprint, newApi, cancellationToken).ConfigureAwait(false);
         }
 
         // A dry run has no id for the deployment it would create, but its plan still shows the stage moving to it.

@@ -4,6 +4,7 @@ namespace Petard.Workflows;
 internal static class RestApiFinder
 {
     private const int PageSize = 500; // the service's largest page
+    private static readonly TimeSpan AmbiguityRecheck = TimeSpan.FromSeconds(2);
 
     /// <summary>The API, or null when no API has the name. An id that does not exist is an error.</summary>
     public static async Task<Resource?> FindAsync(WorkflowRun run, RestApiTarget target, CancellationToken cancellationToken)
@@ -15,15 +16,13 @@ internal static class RestApiFinder
         }
 
         var name = target.GivenName!;
-        var matches = new List<Resource>();
-        string? position = null;
-        do
+        var matches = await AllNamedAsync(run, name, cancellationToken).ConfigureAwait(false);
+        if (matches.Count > 1)
         {
-            var page = await run.SendAsync("GetRestApis", position is null ? new { limit = PageSize } : new { limit = PageSize, position }, cancellationToken).ConfigureAwait(false);
-            matches.AddRange(page.Items.Where(api => api.GetString("name") == name));
-            position = page.Position == position ? null : page.Position;
+            // Deploys that created the API at the same moment remove their extra copies right away (Convergence): look once more.
+            await Task.Delay(AmbiguityRecheck, cancellationToken).ConfigureAwait(false);
+            matches = await AllNamedAsync(run, name, cancellationToken).ConfigureAwait(false);
         }
-        while (position is not null);
 
         if (matches.Count > 1)
         {
@@ -36,6 +35,22 @@ internal static class RestApiFinder
         }
 
         return matches.FirstOrDefault();
+    }
+
+    /// <summary>Every API with the name (every page).</summary>
+    public static async Task<List<Resource>> AllNamedAsync(WorkflowRun run, string name, CancellationToken cancellationToken)
+    {
+        var matches = new List<Resource>();
+        string? position = null;
+        do
+        {
+            var page = await run.SendAsync("GetRestApis", position is null ? new { limit = PageSize } : new { limit = PageSize, position }, cancellationToken).ConfigureAwait(false);
+            matches.AddRange(page.Items.Where(api => api.GetString("name") == name));
+            position = page.Position == position ? null : page.Position;
+        }
+        while (position is not null);
+
+        return matches;
     }
 
     /// <summary>The API, which must exist.</summary>

@@ -206,22 +206,23 @@ public sealed class WorkflowTests : IDisposable
     }
 
     [Fact]
-    public async Task A_new_API_is_imported_and_named_by_the_setting_not_the_title()
+    public async Task A_new_API_is_imported_under_the_name_of_the_setting_not_the_title()
     {
         var gateway = new ScriptedGateway()
             .On("GET", "/restapis", """{"item":[]}""")
-            .On("POST", "/restapis?", """{"id":"new123","name":"Title In File"}""", System.Net.HttpStatusCode.Created)
-            .On("PATCH", "/restapis/new123", """{"id":"new123","name":"HelloApi"}""")
+            .On("POST", "/restapis?", """{"id":"new123","name":"HelloApi"}""", System.Net.HttpStatusCode.Created)
             .On("POST", "/restapis/new123/deployments", """{"id":"dep9"}""", System.Net.HttpStatusCode.Created)
+            .On("GET", "/restapis/new123/deployments", """{"item":[]}""")
             .On("POST", "/restapis/new123/stages", """{"stageName":"dev"}""", System.Net.HttpStatusCode.Created);
         using var client = gateway.Client();
         var file = temp.Write("openapi.yaml", OpenApi.Yaml(title: "Title In File"));
 
         var result = await new PetardDeployer(client).DeployApiAsync(Deploy("HelloApi", "dev", file));
 
-        Assert.Equal(["GetRestApis", "ImportRestApi", "UpdateRestApi", "CreateDeployment", "CreateStage"], result.Calls);
+        Assert.Equal(["GetRestApis", "ImportRestApi", "GetRestApis", "CreateDeployment", "GetDeployments", "CreateStage"], result.Calls);
         Assert.Equal("POST /restapis?mode=import", gateway.Requests[1]);
-        Assert.Contains("/name", gateway.Bodies[2], StringComparison.Ordinal);
+        Assert.Contains("title: \"HelloApi\"", gateway.Bodies[1], StringComparison.Ordinal); // the import names the API after info.title
+        Assert.DoesNotContain("Title In File", gateway.Bodies[1], StringComparison.Ordinal);
         Assert.Equal(("new123", "dep9"), (result.RestApiId, result.DeploymentId));
         Assert.Matches(@"\[petard-fingerprint:[0-9a-f]{32}\]", gateway.Bodies[3]);
     }
