@@ -16,7 +16,13 @@ internal sealed class DeployApiBuild
 
     public DeployApiBuild(string folder, IReadOnlyDictionary<string, string> properties)
     {
-        project = Path.Combine(folder, "app.proj");
+        project = WriteProject(folder, "app.proj", properties);
+    }
+
+    /// <summary>Writes a project that deploys with Petard.Build from the source tree; returns its path.</summary>
+    public static string WriteProject(string folder, string name, IReadOnlyDictionary<string, string> properties)
+    {
+        var project = Path.Combine(folder, name);
         var buildFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Petard.Build", "build"));
         var declared = string.Concat(properties.Select(p => $"    <{p.Key}>{System.Security.SecurityElement.Escape(p.Value)}</{p.Key}>\n"));
         File.WriteAllText(project, $"""
@@ -29,6 +35,7 @@ internal sealed class DeployApiBuild
               <Import Project="{buildFolder}/Petard.Build.targets" />
             </Project>
             """);
+        return project;
     }
 
     /// <summary>Every message, warning and error of the build (errors as "CODE: message").</summary>
