@@ -35,6 +35,8 @@ public sealed class BadInputTests : GatewayScenario
         ["method setting path with an empty method"] = ((r, _) => r.Stage.MethodSettings.Add(MethodSetting.FromPath("~1pets//logging/loglevel", "INFO")), PetardErrorCodes.InvalidInput),
         ["method setting rateLimit that is not a number"] = ((r, _) => r.Stage.MethodSettings.Add(MethodSetting.FromPath("*/*/throttling/rateLimit", "fast")), PetardErrorCodes.InvalidInput),
         ["method setting loglevel that is not a level"] = ((r, _) => r.Stage.MethodSettings.Add(MethodSetting.FromPath("*/*/logging/loglevel", "LOUD")), PetardErrorCodes.InvalidInput),
+        ["method setting rateLimit NaN"] = ((r, _) => r.Stage.MethodSettings.Add(MethodSetting.FromPath("*/*/throttling/rateLimit", "NaN")), PetardErrorCodes.InvalidInput),
+        ["method setting rateLimit of 400 digits"] = ((r, _) => r.Stage.MethodSettings.Add(MethodSetting.FromPath("*/*/throttling/rateLimit", new string('9', 400))), PetardErrorCodes.InvalidInput),
         ["cache cluster size the service does not offer"] = ((r, _) => r.Stage.CacheClusterSize = "3", PetardErrorCodes.InvalidInput),
         ["put mode that is neither overwrite nor merge"] = ((r, _) => r.Import.PutMode = (PutMode)2, PetardErrorCodes.InvalidInput),
         ["OpenAPI file that does not exist"] = ((r, a) => r.Import.OpenApiFile = Path.Combine(a.Folder, "nowhere.yaml"), PetardErrorCodes.OpenApiFileMissing),
@@ -47,6 +49,9 @@ public sealed class BadInputTests : GatewayScenario
         ["OpenAPI file without info"] = ((r, a) => r.Import.OpenApiFile = a.WriteRaw("noinfo.yaml", Encoding.UTF8.GetBytes("openapi: 3.0.1\npaths: {}\n")), PetardErrorCodes.OpenApiFileInvalid),
         ["OpenAPI file that is not UTF-8"] = ((r, a) => r.Import.OpenApiFile = a.WriteRaw("latin1.yaml", [.. Encoding.ASCII.GetBytes("openapi: 3.0.1\ninfo:\n  title: caf"), 0xE9, 0x0A]), PetardErrorCodes.OpenApiFileInvalid),
         ["OpenAPI file over 6 MB"] = ((r, a) => r.Import.OpenApiFile = a.WriteRaw("huge.json", Encoding.UTF8.GetBytes("{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"t\",\"version\":\"1\"},\"x-pad\":\"" + new string('p', 6 * 1024 * 1024) + "\"}")), PetardErrorCodes.OpenApiFileInvalid),
+        ["OpenAPI file that is a YAML alias bomb"] = ((r, a) => r.Import.OpenApiFile = a.WriteRaw("bomb.yaml", Encoding.UTF8.GetBytes(AliasBomb())), PetardErrorCodes.OpenApiFileInvalid),
+        ["OpenAPI file that is a link to /dev/zero"] = ((r, a) => r.Import.OpenApiFile = File.CreateSymbolicLink(Path.Combine(a.Folder, "zero.yaml"), "/dev/zero").FullName, PetardErrorCodes.OpenApiFileInvalid),
+        ["OpenAPI file that is a named pipe"] = ((r, a) => r.Import.OpenApiFile = NamedPipe(a.Folder), PetardErrorCodes.OpenApiFileMissing),
         ["OpenAPI file nested 100,000 deep"] = ((r, a) => r.Import.OpenApiFile = a.WriteRaw("deep.yaml", Encoding.UTF8.GetBytes("openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-deep: " + new string('[', 100_000) + new string(']', 100_000) + "\n")), PetardErrorCodes.OpenApiFileInvalid),
     };
 
@@ -62,6 +67,28 @@ public sealed class BadInputTests : GatewayScenario
 
         Assert.Equal(code, error.Code);
         Assert.Empty(Gateway.Calls);
+    }
+
+    /// <summary>Nine levels of nine aliases each: about 387 million nodes once expanded, in a few hundred bytes.</summary>
+    private static string AliasBomb()
+    {
+        var lines = new List<string> { "openapi: 3.0.1", "info: {title: t, version: '1'}", "x-a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]" };
+        for (var level = 'b'; level <= 'i'; level++)
+        {
+            var previous = (char)(level - 1);
+            lines.Add($"x-{level}: &{level} [{string.Join(",", Enumerable.Repeat($"*{previous}", 9))}]");
+        }
+
+        lines.Add("paths: {}");
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static string NamedPipe(string folder)
+    {
+        var pipe = Path.Combine(folder, "pipe.yaml");
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe]);
+        mkfifo.WaitForExit();
+        return pipe;
     }
 
     [Fact]

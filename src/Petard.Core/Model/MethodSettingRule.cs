@@ -54,7 +54,7 @@ internal sealed record MethodSettingRule(
             case MemberType.Integer when int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) && InRange(whole):
                 value = whole;
                 return true;
-            case MemberType.Double when double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) && InRange(number):
+            case MemberType.Double when double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) && InRange(number):
                 value = number;
                 return true;
             case MemberType.String when Values is null || Values.Contains(text, StringComparer.Ordinal):

@@ -14,7 +14,10 @@ namespace Petard.Workflows;
 internal sealed class OpenApiDefinition
 {
     /// <summary>The largest definition the service imports.</summary>
-    public const long MaxBytes = 6 * 1024 * 1024;
+    public const int MaxBytes = 6 * 1024 * 1024;
+
+    /// <summary>How long reading the file may take: a regular file of 6 MB takes milliseconds.</summary>
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -50,12 +53,12 @@ internal sealed class OpenApiDefinition
                 throw PetardErrors.OpenApiFileNotFound(path, request.BaseDirectory ?? Environment.CurrentDirectory);
             }
 
-            if (info.Length > MaxBytes)
+            content = ReadBounded(path);
+            if (content.Length > MaxBytes)
             {
-                throw Invalid(path, $"it is {info.Length:N0} bytes; API Gateway imports at most {MaxBytes:N0} bytes (6 MB). Split the API or remove unused parts");
+                var size = info.LinkTarget is null && info.Length > MaxBytes ? $"{info.Length:N0} bytes" : $"over {MaxBytes:N0} bytes";
+                throw Invalid(path, $"it is {size}; API Gateway imports at most {MaxBytes:N0} bytes (6 MB). Split the API or remove unused parts");
             }
-
-            content = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -82,6 +85,32 @@ internal sealed class OpenApiDefinition
         }
 
         return new OpenApiDefinition(path, content);
+    }
+
+    /// <summary>
+    /// At most one byte more than the service takes, within <see cref="ReadTimeout"/>: a link to
+    /// /dev/zero would otherwise grow without end, and a named pipe nobody writes to would block forever.
+    /// </summary>
+    private static byte[] ReadBounded(string path)
+    {
+        var reading = Task.Run(() =>
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var buffer = new byte[MaxBytes + 1];
+            var read = 0;
+            int count;
+            while (read < buffer.Length && (count = stream.Read(buffer, read, buffer.Length - read)) > 0)
+            {
+                read += count;
+            }
+
+            return buffer.AsSpan(0, read).ToArray();
+        });
+
+        // A blocked open of a pipe cannot be cancelled; the thread ends with the process (the build's task host).
+        return Task.WaitAny([reading], ReadTimeout) == 0
+            ? reading.GetAwaiter().GetResult()
+            : throw new IOException($"nothing could be read within {ReadTimeout.TotalSeconds:0} s: it is not a regular file (a pipe or a device?)");
     }
 
     private static void CheckJson(string path, string text)
