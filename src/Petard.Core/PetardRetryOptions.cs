@@ -6,6 +6,14 @@ public sealed class PetardRetryOptions
     /// <summary>The most attempts per call, the first included (default 8; 1 turns retries off).</summary>
     public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>
+    /// The most attempts per call while the service throttles it (429 <c>TooManyRequestsException</c>,
+    /// <c>LimitExceededException</c>; default 30): a budget apart from <see cref="MaxAttempts"/>, so
+    /// builds that share one account's quota wait their turn instead of failing. <see cref="MaxTotalTime"/>
+    /// still bounds the whole call; with <see cref="MaxAttempts"/> 1 nothing is retried.
+    /// </summary>
+    public int MaxThrottledAttempts { get; set; } = 30;
+
     /// <summary>The base of the exponential backoff (default 200 ms).</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 

@@ -144,22 +144,35 @@ public class RetryTests
         var lost = AttemptOutcome.Lost(new PetardException(PetardErrorCodes.Unreachable, "lost"), mayHaveTakenEffect: true);
         var neverSent = AttemptOutcome.Lost(new PetardException(PetardErrorCodes.Unreachable, "refused"), mayHaveTakenEffect: false);
 
-        Assert.False(policy.Decide(create, lost, attempt: 1, TimeSpan.Zero).Retry);
-        Assert.True(policy.Decide(create, neverSent, attempt: 1, TimeSpan.Zero).Retry);
-        Assert.True(policy.Decide(read, lost, attempt: 1, TimeSpan.Zero).Retry);
+        Assert.False(policy.Decide(create, lost, attempt: 1, throttled: 0, TimeSpan.Zero).Retry);
+        Assert.True(policy.Decide(create, neverSent, attempt: 1, throttled: 0, TimeSpan.Zero).Retry);
+        Assert.True(policy.Decide(read, lost, attempt: 1, throttled: 0, TimeSpan.Zero).Retry);
     }
 
     [Fact]
     public void Retries_stop_at_the_attempt_limit_and_when_the_wait_would_outlast_the_total_time()
     {
-        var policy = new RetryPolicy(new PetardRetryOptions { MaxAttempts = 3, MaxTotalTime = TimeSpan.FromSeconds(10) });
+        var policy = new RetryPolicy(new PetardRetryOptions { MaxAttempts = 3, MaxThrottledAttempts = 5, MaxTotalTime = TimeSpan.FromSeconds(10) });
         var create = Petard.Model.OperationModel.Default.Get("CreateDeployment");
         var throttled = AttemptOutcome.Refused(new PetardServiceException("TooManyRequestsException", "slow down", HttpStatusCode.TooManyRequests, null, "CreateDeployment"), TimeSpan.FromSeconds(2));
+        var unavailable = AttemptOutcome.Refused(new PetardServiceException("ServiceUnavailableException", "later", HttpStatusCode.ServiceUnavailable, null, "CreateDeployment"), null);
 
-        var decision = policy.Decide(create, throttled, attempt: 2, TimeSpan.FromSeconds(1));
+        var decision = policy.Decide(create, throttled, attempt: 2, throttled: 2, TimeSpan.FromSeconds(1));
         Assert.True(decision.Retry);
         Assert.InRange(decision.Delay, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4));
-        Assert.False(policy.Decide(create, throttled, attempt: 3, TimeSpan.FromSeconds(1)).Retry);
-        Assert.False(policy.Decide(create, throttled, attempt: 1, TimeSpan.FromSeconds(9)).Retry);
+        Assert.True(policy.Decide(create, throttled, attempt: 4, throttled: 4, TimeSpan.FromSeconds(1)).Retry); // throttling has its own budget
+        Assert.False(policy.Decide(create, throttled, attempt: 5, throttled: 5, TimeSpan.FromSeconds(1)).Retry);
+        Assert.False(policy.Decide(create, unavailable, attempt: 3, throttled: 0, TimeSpan.FromSeconds(1)).Retry);
+        Assert.True(policy.Decide(create, unavailable, attempt: 4, throttled: 2, TimeSpan.FromSeconds(1)).Retry); // throttled attempts do not spend the other budget
+        Assert.False(policy.Decide(create, throttled, attempt: 1, throttled: 1, TimeSpan.FromSeconds(9)).Retry);
+    }
+
+    [Fact]
+    public void With_one_attempt_nothing_is_retried_not_even_throttling()
+    {
+        var policy = new RetryPolicy(new PetardRetryOptions { MaxAttempts = 1 });
+        var throttled = AttemptOutcome.Refused(new PetardServiceException("TooManyRequestsException", "slow down", HttpStatusCode.TooManyRequests, null, "GetRestApis"), null);
+
+        Assert.False(policy.Decide(Petard.Model.OperationModel.Default.Get("GetRestApis"), throttled, attempt: 1, throttled: 1, TimeSpan.Zero).Retry);
     }
 }

@@ -63,4 +63,20 @@ public sealed class ParallelDeployTests : GatewayScenario
         Assert.All(results, r => Assert.NotNull(r.DeploymentId));
         ReliabilityReport.Record($"The same {Deploys} deploys with client pacing off (retries only)", quotaRejections, callsMade, Gateway.Calls.Count, Deploys, 0, 0);
     }
+
+    [Fact]
+    public async Task Throttling_has_its_own_budget_so_a_burst_against_the_quota_all_gets_through_with_eight_attempts()
+    {
+        var requests = Enumerable.Range(1, Deploys).Select(i => Request($"api{i:00}", Apis.Write($"api{i:00}", $"items{i}"))).ToList();
+
+        var results = await Task.WhenAll(requests.Select(async request =>
+        {
+            // Eight attempts for faults, as by default; throttling waits its turn on its own budget (default 30).
+            using var client = Client(Clients.FastRetry(maxAttempts: 8, maxTotalTime: TimeSpan.FromSeconds(90), maxThrottledAttempts: 30), new PetardPacingOptions { Enabled = false });
+            return await new PetardDeployer(client).DeployApiAsync(request);
+        }));
+
+        Assert.All(results, r => Assert.NotNull(r.DeploymentId));
+        Assert.True(Gateway.Calls.CountOf("CreateDeployment") - Deploys > 8, "the burst met the quota more than eight times in all");
+    }
 }

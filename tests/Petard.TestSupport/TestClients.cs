@@ -18,6 +18,6 @@ public static class TestClients
             EndpointUrl = endpoint,
             HttpMessageHandler = handler,
             // Tests check what is retried, not how long the waits are.
-            Retry = new PetardRetryOptions { MaxAttempts = maxAttempts, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(20) },
+            Retry = new PetardRetryOptions { MaxAttempts = maxAttempts, MaxThrottledAttempts = maxAttempts, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(20) },
         });
 }

@@ -27,6 +27,9 @@ internal readonly struct AttemptOutcome
     /// <summary>The wait the service asked for (<c>Retry-After</c>), if any.</summary>
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>Whether the service refused because of a rate or quota: such attempts have their own budget.</summary>
+    public bool Throttled => Failure is PetardServiceException error && RetryPolicy.IsThrottle(error);
+
     public static AttemptOutcome Answered(Resource answer) => new(answer, null, false, null);
 
     /// <summary>The service answered with a transient error (throttled, busy, a concurrent change): it did nothing.</summary>

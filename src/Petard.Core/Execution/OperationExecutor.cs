@@ -16,6 +16,7 @@ internal sealed class OperationExecutor(HttpClient http, Uri endpoint, RetryPoli
     {
         var request = RequestMarshaller.Marshal(operation, parameters);
         var started = Stopwatch.GetTimestamp();
+        var throttled = 0;
         for (var attempt = 1; ; attempt++)
         {
             await pacer.WaitAsync(operation.Name, cancellationToken).ConfigureAwait(false);
@@ -26,7 +27,8 @@ internal sealed class OperationExecutor(HttpClient http, Uri endpoint, RetryPoli
             }
 
             var elapsed = Stopwatch.GetElapsedTime(started);
-            var decision = retry.Decide(operation, outcome, attempt, elapsed);
+            throttled += outcome.Throttled ? 1 : 0;
+            var decision = retry.Decide(operation, outcome, attempt, throttled, elapsed);
             if (!decision.Retry)
             {
                 // A network failure speaks for itself; a service error that retries did not cure is reported with them.

@@ -38,9 +38,17 @@ internal sealed class RetryPolicy(PetardRetryOptions options)
         !mayHaveTakenEffect || IsIdempotent(operation);
 
     /// <summary>After a failed attempt (counted from 1): try again after a delay, or give up.</summary>
-    public RetryDecision Decide(OperationDefinition operation, in AttemptOutcome outcome, int attempt, TimeSpan elapsed)
+    /// <param name="operation">The operation.</param>
+    /// <param name="outcome">The attempt that failed.</param>
+    /// <param name="attempt">Attempts so far, this one included.</param>
+    /// <param name="throttled">Of those, the attempts the service throttled.</param>
+    /// <param name="elapsed">Time since the call began.</param>
+    public RetryDecision Decide(OperationDefinition operation, in AttemptOutcome outcome, int attempt, int throttled, TimeSpan elapsed)
     {
-        if (!MayRepeat(operation, outcome.MayHaveTakenEffect) || attempt >= Options.MaxAttempts)
+        var spent = Options.MaxAttempts <= 1 || (outcome.Throttled
+            ? throttled >= Math.Max(Options.MaxAttempts, Options.MaxThrottledAttempts)
+            : attempt - throttled >= Options.MaxAttempts);
+        if (!MayRepeat(operation, outcome.MayHaveTakenEffect) || spent)
         {
             return RetryDecision.GiveUp;
         }
@@ -52,6 +60,10 @@ internal sealed class RetryPolicy(PetardRetryOptions options)
     /// <summary>Whether a network error happened before any byte of the request could reach the service.</summary>
     public static bool NeverSent(HttpRequestException error) =>
         error.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError;
+
+    /// <summary>Whether the service refused for a rate or quota (429, throttling, a limit), not for a fault.</summary>
+    public static bool IsThrottle(PetardServiceException error) =>
+        error.StatusCode == HttpStatusCode.TooManyRequests || error.ErrorType is "TooManyRequestsException" or "ThrottlingException" or "Throttling" or "LimitExceededException";
 
     public static bool IsRetryable(PetardServiceException error) =>
         error.ErrorType == "ConflictException"

@@ -6,9 +6,10 @@ namespace Petard.Reliability.Tests.Infrastructure;
 internal static class Clients
 {
     /// <summary>Retries tuned for tests: the same policy as the default, with waits in milliseconds.</summary>
-    public static PetardRetryOptions FastRetry(int maxAttempts = 8, TimeSpan? maxTotalTime = null, TimeSpan? attemptTimeout = null) => new()
+    public static PetardRetryOptions FastRetry(int maxAttempts = 8, TimeSpan? maxTotalTime = null, TimeSpan? attemptTimeout = null, int? maxThrottledAttempts = null) => new()
     {
         MaxAttempts = maxAttempts,
+        MaxThrottledAttempts = maxThrottledAttempts ?? maxAttempts, // one budget for every fault, unless a test is about the throttling budget
         BaseDelay = TimeSpan.FromMilliseconds(20),
         MaxDelay = TimeSpan.FromMilliseconds(200),
         MaxTotalTime = maxTotalTime ?? TimeSpan.FromSeconds(30),
