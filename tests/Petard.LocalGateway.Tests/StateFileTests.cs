@@ -43,6 +43,38 @@ public sealed class StateFileTests : IDisposable
         Assert.Equal(content, await File.ReadAllTextAsync(StatePath));
     }
 
+    [Theory]
+    [InlineData("""{"format": 1, "state": {"restApis": []}}""", "state.restApis")]
+    [InlineData("""{"format": 1, "state": {"apiKeys": "none"}}""", "state.apiKeys")]
+    [InlineData("""{"format": 1, "state": {"restApis": {"abc123": [1, 2]}}}""", "state.restApis.abc123")]
+    public async Task A_state_file_of_the_wrong_shape_is_refused_at_start_and_never_overwritten(string content, string where)
+    {
+        await File.WriteAllTextAsync(StatePath, content);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => LocalGateway.StartAsync(new LocalGatewayOptions { StateFile = StatePath }));
+
+        Assert.Contains(StatePath, error.Message, StringComparison.Ordinal);
+        Assert.Contains(where, error.Message, StringComparison.Ordinal);
+        Assert.Equal(content, await File.ReadAllTextAsync(StatePath));
+    }
+
+    [Fact]
+    public async Task Temporary_files_left_by_a_killed_emulator_are_removed_at_start()
+    {
+        // Process ids are at most 2^22 on Linux: this one belongs to no running process.
+        var stale = Path.Combine(folder, ".state.json.2147483000.tmp");
+        await File.WriteAllTextAsync(stale, "{ half a wri");
+        var unrelated = Path.Combine(folder, "notes.tmp");
+        await File.WriteAllTextAsync(unrelated, "mine");
+
+        await using (var gateway = await LocalGateway.StartAsync(new LocalGatewayOptions { StateFile = StatePath }))
+        {
+            Assert.False(File.Exists(stale));
+        }
+
+        Assert.True(File.Exists(unrelated));
+    }
+
     [Fact]
     public async Task The_host_reports_a_corrupt_state_file_and_exits_with_1()
     {

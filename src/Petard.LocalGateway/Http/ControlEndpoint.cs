@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Petard.Local.Faults;
@@ -14,21 +14,18 @@ namespace Petard.Local.Http;
 /// <c>POST /_petard/faults</c> <c>{"operation":"CreateDeployment","kind":"Throttle","count":5,"retryAfterSeconds":1,"latencyMilliseconds":0}</c>,
 /// <c>DELETE /_petard/faults</c>, <c>GET|DELETE /_petard/calls</c>, <c>GET /_petard/state</c>.
 /// </remarks>
-internal sealed class ControlEndpoint(FaultInjector faults, CallLog calls, GatewayState state)
+internal sealed class ControlEndpoint(FaultInjector faults, CallLog calls, GatewayState state, RequestLog? log = null)
 {
-    public async Task HandleAsync(HttpContext context)
+    private const int MaxRuleBytes = 64 * 1024;
+    private const double MaxLatencyMilliseconds = 24 * 60 * 60 * 1000;
+
+    private readonly RequestLog log = log ?? RequestLog.Silent;
+
+    public Task HandleAsync(HttpContext context) => RequestGuard.RunAsync(context, log, async (_, cancellationToken) =>
     {
-        var cancellationToken = context.RequestAborted;
-        try
-        {
-            var answer = await RouteAsync(context.Request, cancellationToken).ConfigureAwait(false);
-            await ResponseWriter.WriteJsonAsync(context.Response, 200, answer, cancellationToken).ConfigureAwait(false);
-        }
-        catch (GatewayException error)
-        {
-            await ResponseWriter.WriteErrorAsync(context.Response, error, cancellationToken).ConfigureAwait(false);
-        }
-    }
+        var answer = await RouteAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        await ResponseWriter.WriteJsonAsync(context.Response, 200, answer, cancellationToken).ConfigureAwait(false);
+    });
 
     private async Task<JsonNode> RouteAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -71,17 +68,18 @@ internal sealed class ControlEndpoint(FaultInjector faults, CallLog calls, Gatew
         }).ToArray()),
     };
 
+    // A test never needs to wait longer than a day; beyond TimeSpan's range the conversion would throw.
+    private static TimeSpan Latency(double milliseconds) =>
+        milliseconds is >= 0 and <= MaxLatencyMilliseconds
+            ? TimeSpan.FromMilliseconds(milliseconds)
+            : throw GatewayException.BadRequest($"Invalid fault rule: 'latencyMilliseconds' is {milliseconds.ToString(CultureInfo.InvariantCulture)}; use 0 to {MaxLatencyMilliseconds.ToString(CultureInfo.InvariantCulture)} (one day).");
+
     private static async Task<FaultRule> ReadRuleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        JsonObject rule;
-        try
+        var body = await RequestReader.ReadBodyAsync(request, "The fault rule", MaxRuleBytes, cancellationToken).ConfigureAwait(false);
+        if (StrictJson.Parse(body, "The fault rule") is not JsonObject rule)
         {
-            rule = await JsonSerializer.DeserializeAsync<JsonObject>(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false)
-                ?? throw GatewayException.BadRequest("Send a fault rule as a JSON object.");
-        }
-        catch (JsonException ex)
-        {
-            throw GatewayException.BadRequest($"The fault rule is not valid JSON ({ex.Message}).");
+            throw GatewayException.BadRequest("Send a fault rule as a JSON object.");
         }
 
         try
@@ -93,7 +91,7 @@ internal sealed class ControlEndpoint(FaultInjector faults, CallLog calls, Gatew
                 throw GatewayException.BadRequest($"Unknown fault kind '{kindText}': use {string.Join(", ", Enum.GetNames<FaultKind>())}.");
             }
 
-            var latency = rule["latencyMilliseconds"] is { } ms ? TimeSpan.FromMilliseconds(ms.GetValue<double>()) : (TimeSpan?)null;
+            var latency = rule["latencyMilliseconds"] is { } ms ? Latency(ms.GetValue<double>()) : (TimeSpan?)null;
             return new FaultRule(operation, kind, rule["count"]?.GetValue<int>() ?? 1, rule["retryAfterSeconds"]?.GetValue<int>() ?? 1, latency);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)

@@ -20,44 +20,36 @@ internal sealed class GatewayPipeline(
     SignatureVerifier? verifier,
     CallLog calls,
     FaultInjector faults,
-    OperationQuotas? quotas)
+    OperationQuotas? quotas,
+    RequestLog? log = null)
 {
-    public async Task HandleAsync(HttpContext context)
+    private readonly RequestLog log = log ?? RequestLog.Silent;
+
+    public Task HandleAsync(HttpContext context) => RequestGuard.RunAsync(context, log, (name, cancellationToken) => AnswerAsync(context, name, cancellationToken));
+
+    private async Task AnswerAsync(HttpContext context, RequestName name, CancellationToken cancellationToken)
     {
-        var cancellationToken = context.RequestAborted;
-        try
+        var result = await RunAsync(context, name, cancellationToken).ConfigureAwait(false);
+        if (result is null)
         {
-            var result = await RunAsync(context, cancellationToken).ConfigureAwait(false);
-            if (result is null)
-            {
-                return;
-            }
-
-            var (status, answer) = result.Value;
-            if (answer.Blob is not null)
-            {
-                await ResponseWriter.WriteBlobAsync(context.Response, status, answer.Blob, answer.ContentType ?? "application/octet-stream", cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await ResponseWriter.WriteJsonAsync(context.Response, status, answer.Json, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (GatewayException error)
-        {
-            await ResponseWriter.WriteErrorAsync(context.Response, error, cancellationToken).ConfigureAwait(false);
-        }
-        catch (BadHttpRequestException ex)
-        {
-            await ResponseWriter.WriteErrorAsync(context.Response, GatewayException.BadRequest($"The request could not be read: {ex.Message}"), cancellationToken).ConfigureAwait(false);
+            return;
         }
 
+        var (status, answer) = result.Value;
+        if (answer.Blob is not null)
+        {
+            await ResponseWriter.WriteBlobAsync(context.Response, status, answer.Blob, answer.ContentType ?? "application/octet-stream", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await ResponseWriter.WriteJsonAsync(context.Response, status, answer.Json, cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    private async Task<(int Status, OperationResult Answer)?> RunAsync(HttpContext context, CancellationToken cancellationToken)
+    private async Task<(int Status, OperationResult Answer)?> RunAsync(HttpContext context, RequestName name, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        var authorization = SigV4Authorization.Parse(request.Headers.Authorization.ToString());
+        var authorization = SigV4Authorization.Parse(request.Headers.Authorization);
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.ToString();
         var path = target.Split('?', 2)[0];
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToList();
@@ -65,6 +57,7 @@ internal sealed class GatewayPipeline(
         var route = router.Match(request.Method, segments, query)
             ?? throw new GatewayException(404, "UnknownOperationException", $"No API Gateway operation matches {request.Method} {path}. Check the path and method against the API reference.");
         var operation = route.Operation;
+        name.Operation = operation.Name;
         var body = await RequestReader.ReadBodyAsync(request, operation, cancellationToken).ConfigureAwait(false);
         verifier?.Verify(request, authorization, body);
         calls.Add(operation.Name);

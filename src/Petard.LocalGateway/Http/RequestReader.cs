@@ -21,7 +21,7 @@ internal static class RequestReader
 
     /// <summary>Reads the raw body, refusing one over the operation's limit.</summary>
     public static Task<byte[]> ReadBodyAsync(HttpRequest request, OperationDefinition operation, CancellationToken cancellationToken) =>
-        ReadBodyAsync(request, operation, operation.MembersIn(MemberLocation.Payload).Any() ? MaxPayloadBytes : MaxJsonBodyBytes, cancellationToken);
+        ReadBodyAsync(request, operation.Name, operation.MembersIn(MemberLocation.Payload).Any() ? MaxPayloadBytes : MaxJsonBodyBytes, cancellationToken);
 
     public static OperationInput Read(HttpRequest request, RouteMatch route, byte[] body)
     {
@@ -107,14 +107,15 @@ internal static class RequestReader
     {
         MemberType.Integer when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) => i,
         MemberType.Long when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
-        MemberType.Double when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        MemberType.Double when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) => d,
         MemberType.Boolean when bool.TryParse(text, out var b) => b,
         MemberType.Integer or MemberType.Long or MemberType.Double or MemberType.Boolean =>
             throw GatewayException.BadRequest($"{operation.Name}: the query parameter '{member.WireName}' has the value '{text}', which is not a valid {member.Type.ToString().ToLowerInvariant()}."),
         _ => text,
     };
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, OperationDefinition operation, int limit, CancellationToken cancellationToken)
+    /// <summary>Reads the raw body, refusing one over <paramref name="limit"/> bytes.</summary>
+    public static async Task<byte[]> ReadBodyAsync(HttpRequest request, string operation, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
         {
@@ -137,8 +138,8 @@ internal static class RequestReader
         return buffer.ToArray();
     }
 
-    private static GatewayException TooLarge(OperationDefinition operation, long size, int limit) =>
-        new(413, "RequestEntityTooLargeException", $"{operation.Name}: the request body is {size.ToString(CultureInfo.InvariantCulture)} bytes or more, over the limit of {limit.ToString(CultureInfo.InvariantCulture)} bytes (6 MB). Split the API definition or shrink it.");
+    private static GatewayException TooLarge(string operation, long size, int limit) =>
+        new(413, "RequestEntityTooLargeException", $"{operation}: the request body is {size.ToString(CultureInfo.InvariantCulture)} bytes or more, over the limit of {limit.ToString(CultureInfo.InvariantCulture)} bytes (6 MB). Split the API definition or shrink it.");
 
     private static void ReadJsonBody(HttpRequest request, OperationDefinition operation, byte[] body, JsonObject members)
     {
@@ -147,15 +148,7 @@ internal static class RequestReader
             throw GatewayException.BadRequest($"{operation.Name}: the Content-Type '{request.ContentType}' is not supported; send the request body as application/json.");
         }
 
-        JsonNode? parsed;
-        try
-        {
-            parsed = JsonNode.Parse(body);
-        }
-        catch (JsonException ex)
-        {
-            throw GatewayException.BadRequest($"{operation.Name}: the request body is not valid JSON ({ex.Message}). Send a JSON object.");
-        }
+        var parsed = StrictJson.Parse(body, $"{operation.Name}: the request body");
 
         if (parsed is not JsonObject json)
         {

@@ -11,6 +11,12 @@ internal sealed record SigV4Authorization(string AccessKeyId, string Date, strin
 {
     public const string Algorithm = "AWS4-HMAC-SHA256";
 
+    /// <summary>Reads the request's one header, or answers like the service: 403 for a missing, repeated or incomplete one.</summary>
+    public static SigV4Authorization Parse(Microsoft.Extensions.Primitives.StringValues headers) =>
+        headers.Count > 1
+            ? throw Incomplete("The request has more than one Authorization header; send exactly one.")
+            : Parse(headers.ToString());
+
     /// <summary>Reads the header, or answers like the service: 403 for a missing or incomplete one.</summary>
     public static SigV4Authorization Parse(string? header)
     {
@@ -24,11 +30,22 @@ internal sealed record SigV4Authorization(string AccessKeyId, string Date, strin
             throw Incomplete($"Authorization header requires the {Algorithm} algorithm.");
         }
 
-        var parts = header[(Algorithm.Length + 1)..]
-            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=', 2))
-            .Where(kv => kv.Length == 2)
-            .ToDictionary(kv => kv[0], kv => kv[1], StringComparer.Ordinal);
+        var parts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in header[(Algorithm.Length + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pair = part.Split('=', 2);
+            if (pair.Length != 2 || pair[0].Length == 0)
+            {
+                throw Incomplete($"Authorization header parameter '{part}' is not of the form Name=Value.");
+            }
+
+            // A repeated name is ambiguous: the service refuses it rather than picking one.
+            if (!parts.TryAdd(pair[0], pair[1]))
+            {
+                throw Incomplete($"Authorization header has the parameter '{pair[0]}' more than once.");
+            }
+        }
+
         if (!parts.TryGetValue("Credential", out var credential) || !parts.TryGetValue("SignedHeaders", out var signedHeaders) || !parts.TryGetValue("Signature", out var signature))
         {
             throw Incomplete("Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters.");

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using YamlDotNet.Core;
 
 namespace Petard.Local.OpenApi;
@@ -15,6 +16,11 @@ internal static class OpenApiDocument
             throw GatewayException.BadRequest($"{operation}: the request body is empty; send an OpenAPI 3 or Swagger 2 definition (JSON or YAML).");
         }
 
+        if (!Utf8.IsValid(payload))
+        {
+            throw GatewayException.BadRequest("Invalid OpenAPI input: the definition is not valid UTF-8. Save the file as UTF-8.");
+        }
+
         var text = Encoding.UTF8.GetString(payload).TrimStart('\uFEFF');
         JsonNode? document;
         var trimmed = text.TrimStart();
@@ -22,7 +28,7 @@ internal static class OpenApiDocument
         {
             try
             {
-                document = JsonNode.Parse(text);
+                document = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
             }
             catch (JsonException ex)
             {
@@ -51,6 +57,7 @@ internal static class OpenApiDocument
             throw GatewayException.BadRequest("Invalid OpenAPI input: the definition has neither 'openapi' (3.x) nor 'swagger' (2.0) at its top.");
         }
 
+        OpenApiShape.Check(root);
         return root;
     }
 }

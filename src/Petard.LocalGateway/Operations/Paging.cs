@@ -47,7 +47,8 @@ internal static class Paging
         try
         {
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(position));
-            if (text.StartsWith("petard:", StringComparison.Ordinal) && int.TryParse(text["petard:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+            // No page of ours starts beyond int.MaxValue - MaxLimit; a larger offset would overflow with the limit added.
+            if (text.StartsWith("petard:", StringComparison.Ordinal) && int.TryParse(text["petard:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var offset) && offset <= int.MaxValue - MaxLimit)
             {
                 return offset;
             }

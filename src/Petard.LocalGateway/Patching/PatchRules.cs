@@ -89,7 +89,7 @@ internal sealed class PatchRules
         {
             ScalarKind.Boolean when bool.TryParse(text, out var b) => b,
             ScalarKind.Integer when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) => i,
-            ScalarKind.Double when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            ScalarKind.Double when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) => d,
             ScalarKind.String => text,
             _ => throw GatewayException.BadRequest($"Invalid patch value '{text}' for '{operation.Path}': expected a {kind.ToString().ToLowerInvariant()}."),
         };

@@ -14,10 +14,13 @@ namespace Petard.Local.State;
 /// </remarks>
 internal sealed class GatewayState
 {
+    /// <summary>The top-level collections, each an object of entries by id or name.</summary>
+    public static readonly IReadOnlyList<string> CollectionNames = ["restApis", "apiKeys", "domainNames", "usagePlans"];
+
     public GatewayState(JsonObject? root = null)
     {
         Root = root ?? new JsonObject();
-        foreach (var name in new[] { "restApis", "apiKeys", "domainNames", "usagePlans" })
+        foreach (var name in CollectionNames)
         {
             if (Root[name] is not JsonObject)
             {
