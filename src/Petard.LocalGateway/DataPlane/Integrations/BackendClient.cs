@@ -71,8 +71,9 @@ internal sealed class BackendClient(HttpClient http)
         return message;
     }
 
+    // A definition imported from YAML may carry the number as text.
     public static int TimeoutMillis(Invocation invocation) =>
-        invocation.Integration["timeoutInMillis"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue(out int millis) && millis > 0 ? millis : DefaultTimeoutMillis;
+        int.TryParse(invocation.Integration["timeoutInMillis"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var millis) && millis > 0 ? millis : DefaultTimeoutMillis;
 
     private static string AppendQuery(string uri, IReadOnlyCollection<KeyValuePair<string, string>> query)
     {
