@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-
 namespace Petard.Local.Tests.DataPlane;
 
 /// <summary>HTTP_PROXY: the request is forwarded to the URI and the backend's answer returned as is; 504 on timeout, 502 on connection failure.</summary>
@@ -14,7 +10,7 @@ public sealed class HttpProxyTests : DataPlaneTestBase
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        backend = await TestServer.StartAsync(EchoAsync);
+        backend = await TestServer.StartAsync(EchoBackend.HandleAsync);
     }
 
     public override async Task DisposeAsync()
@@ -106,39 +102,5 @@ public sealed class HttpProxyTests : DataPlaneTestBase
         Assert.Equal(status, answer.Status);
         Assert.Equal(body, answer.Body);
         Assert.Contains("Execution failed", LogText, StringComparison.Ordinal);
-    }
-
-    private static async Task EchoAsync(HttpContext context)
-    {
-        var request = context.Request;
-        if (request.Path.StartsWithSegments("/hang", StringComparison.Ordinal))
-        {
-            // Holds the request until the gateway gives up and closes it: no sleeping.
-            var closed = new TaskCompletionSource();
-            using var registration = context.RequestAborted.Register(closed.SetResult);
-            await closed.Task;
-            return;
-        }
-
-        if (request.Path.StartsWithSegments("/status", StringComparison.Ordinal))
-        {
-            context.Response.StatusCode = int.Parse(request.Path.Value!.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
-            context.Response.Headers["X-Backend"] = "kettle";
-            context.Response.ContentType = "text/plain";
-            await context.Response.WriteAsync("I'm a teapot");
-            return;
-        }
-
-        using var reader = new StreamReader(request.Body);
-        var echo = new JsonObject
-        {
-            ["method"] = request.Method,
-            ["path"] = context.Features.Get<IHttpRequestFeature>()!.RawTarget.Split('?')[0],
-            ["query"] = request.QueryString.Value,
-            ["headers"] = new JsonObject(request.Headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value.ToString()))),
-            ["body"] = await reader.ReadToEndAsync(),
-        };
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(echo.ToJsonString());
     }
 }
