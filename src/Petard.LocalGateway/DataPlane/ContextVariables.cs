@@ -28,6 +28,7 @@ internal static class ContextVariables
                 ["sourceIp"] = request.SourceIp,
                 ["userAgent"] = request.Header("User-Agent"),
                 ["apiKey"] = request.Header("x-api-key"),
+                ["apiKeyId"] = invocation.ApiKeyId,
                 ["caller"] = null,
                 ["user"] = null,
                 ["accountId"] = null,

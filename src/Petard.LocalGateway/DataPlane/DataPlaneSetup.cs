@@ -22,6 +22,8 @@ internal static class DataPlaneSetup
         IInvocationStep[] steps =
         [
             new RouteStep(state),
+            new ApiKeyStep(state),
+            new ThrottleStep(TimeProvider.System),
             new MethodRequestStep(),
             new IntegrationRequestStep(),
             new IntegrationStep(integrations),

@@ -34,6 +34,11 @@ internal sealed class Invocation(InvokeRequest request, string requestId, DateTi
 
     public IReadOnlyDictionary<string, string> PathParameters { get; set; } = new Dictionary<string, string>();
 
+    // Set by the API key step when the method requires a key.
+    public string? ApiKeyId { get; set; }
+
+    public JsonObject? UsagePlan { get; set; }
+
     public JsonObject Integration => Method?["methodIntegration"] as JsonObject ?? [];
 
     public string IntegrationType => Integration["type"]?.GetValue<string>() ?? "MOCK";
