@@ -31,4 +31,7 @@ public sealed class LocalGatewayOptions
 
     /// <summary>Where the data plane writes its access log and why a request failed; <c>null</c> writes nothing.</summary>
     public TextWriter? DataPlaneLog { get; set; }
+
+    /// <summary>Seeds the draw that sends a stage's <c>canarySettings.percentTraffic</c> to its canary; <c>null</c> draws at random.</summary>
+    public int? CanarySeed { get; set; }
 }

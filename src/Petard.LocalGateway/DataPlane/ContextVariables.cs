@@ -23,6 +23,7 @@ internal static class ContextVariables
             ["domainPrefix"] = request.RestApiId,
             ["extendedRequestId"] = invocation.RequestId,
             ["httpMethod"] = request.HttpMethod,
+            ["isCanaryRequest"] = invocation.IsCanaryRequest,
             ["identity"] = new JsonObject
             {
                 ["sourceIp"] = request.SourceIp,

@@ -21,7 +21,7 @@ internal static class DataPlaneSetup
         };
         IInvocationStep[] steps =
         [
-            new RouteStep(state),
+            new RouteStep(state, new CanaryDraw(options.CanarySeed)),
             new ApiKeyStep(state),
             new ThrottleStep(TimeProvider.System),
             new MethodRequestStep(),

@@ -24,6 +24,9 @@ internal sealed class Invocation(InvokeRequest request, string requestId, DateTi
 
     public string DeploymentId { get; set; } = string.Empty;
 
+    /// <summary>Whether the stage's canary serves this request.</summary>
+    public bool IsCanaryRequest { get; set; }
+
     public IReadOnlyDictionary<string, string> StageVariables { get; set; } = new Dictionary<string, string>();
 
     public IReadOnlyList<string> BinaryMediaTypes { get; set; } = [];

@@ -8,7 +8,7 @@ namespace Petard.Local.DataPlane.Steps;
 /// method the request addresses. Reads the state under its gate and keeps copies, so a change made
 /// meanwhile (or later, without a new deployment) does not reach this request.
 /// </summary>
-internal sealed class RouteStep(GatewayState state) : IInvocationStep
+internal sealed class RouteStep(GatewayState state, CanaryDraw canary) : IInvocationStep
 {
     public Task RunAsync(Invocation invocation, CancellationToken cancellationToken)
     {
@@ -23,12 +23,28 @@ internal sealed class RouteStep(GatewayState state) : IInvocationStep
             invocation.Stage = (JsonObject)stage.DeepClone();
             invocation.BinaryMediaTypes = (restApi["api"]?["binaryMediaTypes"] as JsonArray ?? []).Select(t => t?.ToString() ?? string.Empty).ToList();
             invocation.DeploymentId = stage["deploymentId"]?.GetValue<string>() ?? string.Empty;
+            if (stage["canarySettings"] is JsonObject settings && settings["deploymentId"]?.ToString() is { } canaryDeployment
+                && canary.Next(double.TryParse(settings["percentTraffic"]?.ToString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var percent) ? percent : 0))
+            {
+                invocation.DeploymentId = canaryDeployment;
+                invocation.IsCanaryRequest = true;
+            }
+
             resources = GatewayState.Collection(restApi, "deploymentSnapshots")[invocation.DeploymentId]?.DeepClone() as JsonObject
                 ?? throw GatewayResponseException.Forbidden($"Stage '{request.Stage}' points at deployment '{invocation.DeploymentId}', which has no snapshot.");
         }
 
-        invocation.StageVariables = (invocation.Stage["variables"] as JsonObject ?? [])
+        var variables = (invocation.Stage["variables"] as JsonObject ?? [])
             .ToDictionary(v => v.Key, v => v.Value?.ToString() ?? string.Empty, StringComparer.Ordinal);
+        if (invocation.IsCanaryRequest)
+        {
+            foreach (var (name, value) in invocation.Stage["canarySettings"]?["stageVariableOverrides"] as JsonObject ?? [])
+            {
+                variables[name] = value?.ToString() ?? string.Empty;
+            }
+        }
+
+        invocation.StageVariables = variables;
         var match = ResourceMatcher.Find(resources, request.PathSegments, request.HttpMethod)
             ?? throw GatewayResponseException.MissingAuthenticationToken();
         invocation.Resource = match.Resource;
