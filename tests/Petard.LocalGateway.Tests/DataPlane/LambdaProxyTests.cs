@@ -123,6 +123,20 @@ public sealed class LambdaProxyTests : DataPlaneTestBase
     }
 
     [Fact]
+    public async Task A_binary_media_type_body_reaches_the_function_in_base64()
+    {
+        var apiId = await DeployAsync(LambdaApi(FunctionArn) + "\nx-amazon-apigateway-binary-media-types: [\"image/*\"]\n");
+        using var content = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0xFF]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+
+        using var response = await Http.PostAsync(new Uri(InvokeUrl(apiId, "/orders/1")), content);
+
+        var sent = Assert.Single(events);
+        Assert.True(sent["isBase64Encoded"]!.GetValue<bool>());
+        Assert.Equal(Convert.ToBase64String([0x89, 0x50, 0x4E, 0x47, 0xFF]), sent["body"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void The_command_line_takes_repeated_lambda_options_by_name_or_arn()
     {
         var options = GatewayHost.ParseArguments(["--lambda", "orders=http://127.0.0.1:9000", "--lambda", FunctionArn + "=http://127.0.0.1:9001/"])!;
