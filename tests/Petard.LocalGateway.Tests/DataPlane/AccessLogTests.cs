@@ -26,16 +26,10 @@ public sealed class AccessLogTests : DataPlaneTestBase
     public async Task The_stage_format_is_used_with_context_variables()
     {
         var apiId = await DeployAsync(PetsApi);
-        await Client.InvokeAsync("UpdateStage", new
-        {
-            restApiId = apiId,
-            stageName = "dev",
-            patchOperations = new object[]
-            {
-                new { op = "replace", path = "/accessLogSettings/format", value = """{"requestId":"$context.requestId","status":"$context.status","path":"$context.path","stage":"$context.stage","error":"$context.error.message"}""" },
-                new { op = "replace", path = "/accessLogSettings/destinationArn", value = "arn:aws:logs:us-east-1:123456789012:log-group:access" },
-            },
-        });
+        await PatchStageAsync(
+            apiId,
+            ("/accessLogSettings/format", """{"requestId":"$context.requestId","status":"$context.status","path":"$context.path","stage":"$context.stage","error":"$context.error.message"}"""),
+            ("/accessLogSettings/destinationArn", "arn:aws:logs:us-east-1:123456789012:log-group:access"));
 
         var ok = await CallAsync("GET", InvokeUrl(apiId, "/pets/1"));
 

@@ -50,6 +50,15 @@ public abstract class DataPlaneTestBase : GatewayTestBase
         return api.Id!;
     }
 
+    /// <summary>Replaces stage properties by their patch paths, e.g. <c>/variables/name</c>.</summary>
+    protected Task PatchStageAsync(string apiId, params (string Path, string Value)[] replacements) =>
+        Client.InvokeAsync("UpdateStage", new
+        {
+            restApiId = apiId,
+            stageName = "dev",
+            patchOperations = replacements.Select(r => new { op = "replace", path = r.Path, value = r.Value }).ToArray(),
+        });
+
     protected string InvokeUrl(string apiId, string path, string stage = "dev") =>
         $"{Gateway.Url}restapis/{apiId}/{stage}/_user_request_{path}";
 

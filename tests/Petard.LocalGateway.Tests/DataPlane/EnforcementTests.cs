@@ -81,16 +81,7 @@ public sealed class EnforcementTests : DataPlaneTestBase
     public async Task Stage_method_settings_throttle_with_429()
     {
         var apiId = await DeployAsync(KeyedApi);
-        await Client.InvokeAsync("UpdateStage", new
-        {
-            restApiId = apiId,
-            stageName = "dev",
-            patchOperations = new object[]
-            {
-                new { op = "replace", path = "/*/*/throttling/rateLimit", value = "0.001" },
-                new { op = "replace", path = "/*/*/throttling/burstLimit", value = "1" },
-            },
-        });
+        await PatchStageAsync(apiId, ("/*/*/throttling/rateLimit", "0.001"), ("/*/*/throttling/burstLimit", "1"));
 
         var first = await CallAsync("GET", InvokeUrl(apiId, "/open"));
         var second = await CallAsync("GET", InvokeUrl(apiId, "/open"));

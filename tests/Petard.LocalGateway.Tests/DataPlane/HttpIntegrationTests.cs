@@ -1,28 +1,8 @@
 namespace Petard.Local.Tests.DataPlane;
 
 /// <summary>HTTP (non-proxy) and MOCK with mapping templates: request and response templates, parameter mapping, selection by the backend's status.</summary>
-public sealed class HttpIntegrationTests : DataPlaneTestBase
+public sealed class HttpIntegrationTests : EchoBackendTestBase
 {
-    private TestServer? backend;
-
-    private TestServer Backend => backend ?? throw new InvalidOperationException("not started");
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        backend = await TestServer.StartAsync(EchoBackend.HandleAsync);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        if (backend is not null)
-        {
-            await backend.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-    }
-
     private string HttpApi(string path = "echo/{id}") => Api($$"""
           /orders/{id}:
             post:

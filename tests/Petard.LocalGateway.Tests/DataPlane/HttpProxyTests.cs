@@ -1,28 +1,8 @@
 namespace Petard.Local.Tests.DataPlane;
 
 /// <summary>HTTP_PROXY: the request is forwarded to the URI and the backend's answer returned as is; 504 on timeout, 502 on connection failure.</summary>
-public sealed class HttpProxyTests : DataPlaneTestBase
+public sealed class HttpProxyTests : EchoBackendTestBase
 {
-    private TestServer? backend;
-
-    private TestServer Backend => backend ?? throw new InvalidOperationException("not started");
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        backend = await TestServer.StartAsync(EchoBackend.HandleAsync);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        if (backend is not null)
-        {
-            await backend.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-    }
-
     private static string ProxyApi(string uri, int timeoutInMillis = 29000) => Api($$"""
           /{proxy+}:
             x-amazon-apigateway-any-method:

@@ -68,12 +68,7 @@ public sealed class MockIntegrationTests : DataPlaneTestBase
     public async Task A_stage_variable_change_is_live_without_a_new_deployment()
     {
         var apiId = await DeployAsync(Selecting("200"), variables: new Dictionary<string, string> { ["greeting"] = "hi" });
-        await Client.InvokeAsync("UpdateStage", new
-        {
-            restApiId = apiId,
-            stageName = "dev",
-            patchOperations = new object[] { new { op = "replace", path = "/variables/greeting", value = "hello" } },
-        });
+        await PatchStageAsync(apiId, ("/variables/greeting", "hello"));
 
         var answer = await CallAsync("GET", InvokeUrl(apiId, "/items"));
 
