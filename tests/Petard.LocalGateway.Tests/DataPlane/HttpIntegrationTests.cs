@@ -116,6 +116,27 @@ public sealed class HttpIntegrationTests : EchoBackendTestBase
         Assert.Contains("request template 'application/json' of GET /broken, line 2: #macro is not supported", LogText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_AWS_service_integration_is_a_500_that_names_what_is_not_emulated()
+    {
+        var apiId = await DeployAsync(Api("""
+              /queue:
+                post:
+                  x-amazon-apigateway-integration:
+                    type: aws
+                    httpMethod: POST
+                    uri: "arn:aws:apigateway:us-east-1:sqs:path/123456789012/orders"
+                    responses:
+                      default:
+                        statusCode: "200"
+            """));
+
+        var answer = await CallAsync("POST", InvokeUrl(apiId, "/queue"), "{}");
+
+        Assert.Equal(500, answer.Status);
+        Assert.Contains("does not emulate AWS integrations (arn:aws:apigateway:us-east-1:sqs:path/123456789012/orders)", answer.Json["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("NEVER", "application/json", 415)]
     [InlineData("NEVER", "text/plain", 415)]

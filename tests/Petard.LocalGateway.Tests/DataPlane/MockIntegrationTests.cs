@@ -100,6 +100,34 @@ public sealed class MockIntegrationTests : DataPlaneTestBase
     }
 
     [Fact]
+    public async Task A_required_parameter_of_a_validated_method_is_checked_first_with_400()
+    {
+        var (apiId, rootId) = await CreateDeployableApiAsync();
+        var method = new { restApiId = apiId, resourceId = rootId, httpMethod = "GET" };
+        await Client.InvokeAsync("PutMethodResponse", new { method.restApiId, method.resourceId, method.httpMethod, statusCode = "200" });
+        await Client.InvokeAsync("PutIntegrationResponse", new { method.restApiId, method.resourceId, method.httpMethod, statusCode = "200" });
+        await Client.InvokeAsync("UpdateMethod", new
+        {
+            method.restApiId,
+            method.resourceId,
+            method.httpMethod,
+            patchOperations = new object[]
+            {
+                new { op = "replace", path = "/requestValidatorId", value = "params" },
+                new { op = "add", path = "/requestParameters/method.request.querystring.name", value = "true" },
+            },
+        });
+        await Client.InvokeAsync("CreateDeployment", new { restApiId = apiId, stageName = "dev" });
+
+        var missing = await CallAsync("GET", InvokeUrl(apiId, "/"));
+        var given = await CallAsync("GET", InvokeUrl(apiId, "/?name=ann"));
+
+        Assert.Equal(400, missing.Status);
+        Assert.Equal("""{"message":"Missing required request parameters: [name]"}""", missing.Body);
+        Assert.Equal(200, given.Status);
+    }
+
+    [Fact]
     public async Task The_sample_HelloApi_answers_its_hello_route()
     {
         var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "samples", "HelloApi", "openapi.yaml"));
