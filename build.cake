@@ -5,7 +5,8 @@
 //   Pack    packs Petard.Build and Cake.Petard into artifacts/packages
 //   Demo    starts the local emulator, deploys samples/HelloApi with MSBuild (dotnet build -t:DeployApi)
 //           and again with the Cake aliases (samples/cake/build.cake), prints the stage and invoke URL,
-//           and stops the emulator. Needs nothing but the .NET SDK: no AWS account, no network.
+//           calls the invoke URL, and stops the emulator (with --keep-running=true it stays up until
+//           Ctrl+C, so the URL can be tried). Needs nothing but the .NET SDK: no AWS account, no network.
 
 using System.Diagnostics;
 using System.Text.RegularExpressions;
@@ -13,6 +14,7 @@ using System.Text.RegularExpressions;
 var target = Argument("target", "Build");
 var configuration = Argument("configuration", "Release");
 var packages = MakeAbsolute(Directory("artifacts/packages"));
+var keepRunning = Argument("keep-running", false);
 
 Task("Build")
     .Does(() => DotNetBuild("Petard.Build.sln", new DotNetBuildSettings { Configuration = configuration }));
@@ -69,6 +71,12 @@ Task("Demo")
         if (exitCode != 0)
         {
             throw new CakeException($"samples/cake/build.cake failed with exit code {exitCode}.");
+        }
+
+        if (keepRunning)
+        {
+            Information("The emulator keeps running at {0}: try the invoke URL above; Ctrl+C stops it.", endpoint);
+            emulator.WaitForExit();
         }
     }
     finally

@@ -9,3 +9,10 @@
 
 var result = PetardDeployApi(new PetardDeployApiSettings { RestApiName = "HelloApi", StageName = Argument("stage", "dev"), OpenApiFile = "../HelloApi/openapi.yaml" }.WithTrigger(Argument("version", "1.0.0")));
 Information("Stage '{0}' of REST API {1} is live at {2}", result.StageName, result.RestApiId, result.InvokeUrl);
+
+// The invoke URL answers, on AWS as on the local emulator: call the sample's route.
+using (var http = new System.Net.Http.HttpClient())
+{
+    var hello = http.GetStringAsync(result.InvokeUrl.TrimEnd('/') + "/hello").GetAwaiter().GetResult();
+    Information("GET {0}/hello answered {1}", result.InvokeUrl.TrimEnd('/'), hello);
+}

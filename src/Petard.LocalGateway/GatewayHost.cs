@@ -10,12 +10,14 @@ namespace Petard.Local;
 public static class GatewayHost
 {
     private const string Usage = """
-        Usage: Petard.LocalGateway [--port N] [--state-file PATH] [--verify-signatures KEY:SECRET] [--create-deployment-quota SECONDS]
+        Usage: Petard.LocalGateway [--port N] [--state-file PATH] [--verify-signatures KEY:SECRET] [--create-deployment-quota SECONDS] [--lambda NAME=URL]...
 
           --port N                        port on 127.0.0.1 (default 4567; 0 picks a free one)
           --state-file PATH               keep the state in PATH across runs (written atomically)
           --verify-signatures KEY:SECRET  check every request's SigV4 signature with these credentials
           --create-deployment-quota S     answer 429 to CreateDeployment calls closer than S seconds (the service: 5)
+          --lambda NAME=URL               serve AWS_PROXY integrations of function NAME (a name or ARN) from URL,
+                                          a server speaking the Lambda Runtime Interface Emulator's protocol (repeatable)
         """;
 
     /// <summary>Runs the emulator until Ctrl+C; returns the process exit code.</summary>
@@ -31,6 +33,10 @@ public static class GatewayHost
         try
         {
             options = ParseArguments(args);
+            if (options is not null)
+            {
+                options.DataPlaneLog = output;
+            }
         }
         catch (FormatException ex)
         {
@@ -118,6 +124,10 @@ public static class GatewayHost
                         ? TimeSpan.FromSeconds(s)
                         : throw new FormatException($"--create-deployment-quota '{seconds}' is not a positive number of seconds.");
                     break;
+                case "--lambda":
+                    var (name, url) = ParseLambda(Value());
+                    options.Lambdas[name] = url;
+                    break;
                 case "--help" or "-h":
                     return null;
                 default:
@@ -126,5 +136,14 @@ public static class GatewayHost
         }
 
         return options;
+    }
+
+    private static (string Name, Uri Url) ParseLambda(string value)
+    {
+        // An ARN holds ":" but no "=": the URL starts at the first "=http".
+        var at = value.IndexOf("=http", StringComparison.OrdinalIgnoreCase);
+        return at > 0 && Uri.TryCreate(value[(at + 1)..], UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? (value[..at], url)
+            : throw new FormatException($"--lambda '{value}' is not NAME=URL (e.g. my-function=http://127.0.0.1:9000).");
     }
 }

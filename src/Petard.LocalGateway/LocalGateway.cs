@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Petard.Local.DataPlane;
+using Petard.Local.DataPlane.Integrations;
 using Petard.Local.Faults;
 using Petard.Local.Http;
 using Petard.Local.Operations;
@@ -16,7 +18,8 @@ namespace Petard.Local;
 
 /// <summary>
 /// A local, wire-compatible emulator of the API Gateway control plane (REST APIs, 2015-07-09),
-/// listening on 127.0.0.1 only. Point any AWS client at <see cref="Url"/>.
+/// listening on 127.0.0.1 only. Point any AWS client at <see cref="Url"/>. Deployed stages answer
+/// at their invoke URLs, <c>{Url}restapis/{id}/{stage}/_user_request_/{path}</c>.
 /// </summary>
 /// <example>
 /// <code>
@@ -28,11 +31,13 @@ public sealed class LocalGateway : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly GatewayState state;
+    private readonly HttpClient backends;
 
-    private LocalGateway(WebApplication app, GatewayState state, string url, CallLog calls, FaultInjector faults)
+    private LocalGateway(WebApplication app, GatewayState state, HttpClient backends, string url, CallLog calls, FaultInjector faults)
     {
         this.app = app;
         this.state = state;
+        this.backends = backends;
         Url = url;
         Calls = calls;
         Faults = faults;
@@ -80,13 +85,17 @@ public sealed class LocalGateway : IAsyncDisposable
             faults,
             options.CreateDeploymentInterval is { } interval ? Quotas(interval) : null);
         var control = new ControlEndpoint(faults, calls, state);
+        var backends = BackendClient.CreateHttpClient();
+        var dataPlane = DataPlaneSetup.Create(state, options, backends);
         app.Run(context => context.Request.Path.StartsWithSegments("/_petard", StringComparison.Ordinal)
             ? control.HandleAsync(context)
-            : pipeline.HandleAsync(context));
+            : InvokeRequestParser.IsInvokePath(context.Request.Path)
+                ? dataPlane.HandleAsync(context)
+                : pipeline.HandleAsync(context));
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new LocalGateway(app, state, address.TrimEnd('/') + "/", calls, faults);
+        return new LocalGateway(app, state, backends, address.TrimEnd('/') + "/", calls, faults);
     }
 
     private static OperationQuotas Quotas(TimeSpan createDeploymentInterval) =>
@@ -114,5 +123,6 @@ public sealed class LocalGateway : IAsyncDisposable
         }
 
         await app.DisposeAsync().ConfigureAwait(false);
+        backends.Dispose();
     }
 }

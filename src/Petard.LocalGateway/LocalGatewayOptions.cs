@@ -21,4 +21,17 @@ public sealed class LocalGatewayOptions
 
     /// <summary>The region shown in invoke URLs and exports (default <c>us-east-1</c>).</summary>
     public string Region { get; set; } = "us-east-1";
+
+    /// <summary>
+    /// Local Lambda functions for <c>AWS_PROXY</c> integrations: a function name or ARN (as in the
+    /// integration URI) to the base URL of a server speaking the Lambda Runtime Interface
+    /// Emulator's protocol (<c>POST {url}/2015-03-31/functions/function/invocations</c>).
+    /// </summary>
+    public IDictionary<string, Uri> Lambdas { get; } = new Dictionary<string, Uri>(StringComparer.Ordinal);
+
+    /// <summary>Where the data plane writes its access log and why a request failed; <c>null</c> writes nothing.</summary>
+    public TextWriter? DataPlaneLog { get; set; }
+
+    /// <summary>Seeds the draw that sends a stage's <c>canarySettings.percentTraffic</c> to its canary; <c>null</c> draws at random.</summary>
+    public int? CanarySeed { get; set; }
 }

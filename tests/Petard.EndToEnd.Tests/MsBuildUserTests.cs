@@ -55,6 +55,25 @@ public sealed class MsBuildUserTests(PackedFeed feed) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_printed_invoke_URL_answers_with_HttpClient_and_curl()
+    {
+        var sample = feed.CopyFromRepo(Path.Combine("samples", "HelloApi"));
+
+        var deploy = await DeployAsync(sample);
+
+        Assert.True(deploy.ExitCode == 0, deploy.ToString());
+        var invokeUrl = Regex.Match(deploy.Output, @"http://127\.0\.0\.1:\d+/restapis/\w+/dev/_user_request_").Value;
+        Assert.False(string.IsNullOrEmpty(invokeUrl), deploy.Output);
+        using var http = new HttpClient();
+        var answer = await http.GetStringAsync(new Uri(invokeUrl + "/hello"));
+        Assert.Equal("""{"message": "Hello, hello!"}""", answer.Trim());
+
+        var curl = await ProcessRunner.RunAsync("/usr/bin/curl", ["--silent", "--show-error", "--fail", invokeUrl + "/hello"], sample, feed.Environment);
+        Assert.True(curl.ExitCode == 0, curl.ToString());
+        Assert.Equal(answer.Trim(), curl.Output.Trim());
+    }
+
+    [Fact]
     public async Task An_unknown_API_id_fails_the_build_with_PETARD1002_and_changes_nothing()
     {
         var project = WriteProject("unknown-api", "<PetardRestApiId>nosuch1234</PetardRestApiId>");

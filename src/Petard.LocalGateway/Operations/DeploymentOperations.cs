@@ -62,12 +62,34 @@ internal static class DeploymentOperations
         deployments[id] = deployment;
         GatewayState.Collection(restApi, "deploymentSnapshots")[id] = resources.DeepClone();
 
-        if (stageName is not null)
+        if (input.Map("canarySettings") is { } canary)
+        {
+            DeployAsCanary(restApi, stageName, id, canary);
+        }
+        else if (stageName is not null)
         {
             StageOperations.Upsert(restApi, stageName, id, input);
         }
 
         return deployment.DeepClone().AsObject();
+    }
+
+    /// <summary>
+    /// A deployment with canarySettings goes to the existing stage's canary: the stage keeps serving
+    /// its deployment and sends <c>percentTraffic</c> of the requests to this one.
+    /// </summary>
+    private static void DeployAsCanary(JsonObject restApi, string? stageName, string deploymentId, JsonObject canary)
+    {
+        if (stageName is null)
+        {
+            throw GatewayException.BadRequest("A deployment with canarySettings needs a stageName: the canary belongs to an existing stage.");
+        }
+
+        var stage = StageOperations.Get(restApi, stageName);
+        var settings = (JsonObject)canary.DeepClone();
+        settings["deploymentId"] = deploymentId;
+        settings["percentTraffic"] ??= 0.0;
+        stage["canarySettings"] = settings;
     }
 
     private static OperationResult Delete(OperationInput input, GatewayState state)

@@ -96,7 +96,7 @@ internal static class StageOperations
             .Scalar("webAclArn")
             .Map("variables", RuleChecks.CheckVariable)
             .Map("accessLogSettings")
-            .Custom((target, operation) => PatchDeployment(restApi, target, operation) || PatchCacheCluster(target, operation) || MethodSettingsPatch.TryApply(target, operation));
+            .Custom((target, operation) => PatchDeployment(restApi, target, operation) || CanarySettingsPatch.TryApply(restApi, target, operation) || PatchCacheCluster(target, operation) || MethodSettingsPatch.TryApply(target, operation));
         var updated = rules.Apply(stage, PatchOperation.Read(input));
         updated["lastUpdatedDate"] = Clock.Now();
         GatewayState.Collection(restApi, "stages")[stageName] = updated;

@@ -1,0 +1,36 @@
+using Petard.Local.DataPlane.Integrations;
+using Petard.Local.DataPlane.Steps;
+using Petard.Local.State;
+
+namespace Petard.Local.DataPlane;
+
+/// <summary>Puts the data plane together: its steps in the service's order and the integrations by type.</summary>
+internal static class DataPlaneSetup
+{
+    public static DataPlaneEndpoint Create(GatewayState state, LocalGatewayOptions options, HttpClient http)
+    {
+        var backend = new BackendClient(http);
+        var httpIntegration = new HttpIntegration(backend);
+        var integrations = new Dictionary<string, IIntegration>(StringComparer.Ordinal)
+        {
+            ["MOCK"] = new MockIntegration(),
+            ["HTTP"] = httpIntegration,
+            ["HTTP_PROXY"] = httpIntegration,
+            ["AWS_PROXY"] = new LambdaProxyIntegration(new LambdaFunctions(new Dictionary<string, Uri>(options.Lambdas, StringComparer.Ordinal)), backend),
+            ["AWS"] = new NotEmulatedIntegration(),
+        };
+        IInvocationStep[] steps =
+        [
+            new RouteStep(state, new CanaryDraw(options.CanarySeed)),
+            new ApiKeyStep(state),
+            new ThrottleStep(TimeProvider.System),
+            new MethodRequestStep(),
+            new IntegrationRequestStep(),
+            new IntegrationStep(integrations),
+            new IntegrationResponseStep(),
+            new MethodResponseStep(),
+        ];
+        var log = new DataPlaneLog(options.DataPlaneLog);
+        return new DataPlaneEndpoint(steps, log, new AccessLog(log), TimeProvider.System);
+    }
+}

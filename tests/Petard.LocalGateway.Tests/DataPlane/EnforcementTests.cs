@@ -1,0 +1,94 @@
+namespace Petard.Local.Tests.DataPlane;
+
+/// <summary>API keys and usage plans (403 Forbidden), usage plan throttle and quota, stage throttling (429).</summary>
+public sealed class EnforcementTests : DataPlaneTestBase
+{
+    private const string KeyValue = "local-test-key-0123456789";
+
+    private static readonly string KeyedApi = Api($"""
+          /orders:
+            get:
+              security:
+                - api_key: []
+        {Mock("get", """{"ok": true}""").Split('\n', 2)[1]}
+          /open:
+        {Mock("get", """{"ok": true}""")}
+        components:
+          securitySchemes:
+            api_key:
+              type: apiKey
+              name: x-api-key
+              in: header
+        """);
+
+    [Theory]
+    [InlineData("no header", 403)]
+    [InlineData("unknown key", 403)]
+    [InlineData("disabled key", 403)]
+    [InlineData("key in no plan of the stage", 403)]
+    [InlineData("key in a plan of the stage", 200)]
+    public async Task An_api_key_method_needs_an_enabled_key_in_a_usage_plan_of_the_stage(string situation, int status)
+    {
+        var apiId = await DeployAsync(KeyedApi);
+        await Client.InvokeAsync("CreateDeployment", new { restApiId = apiId, stageName = "prod" });
+        var key = await Client.InvokeAsync("CreateApiKey", new { name = "partner", value = KeyValue, enabled = situation != "disabled key" });
+        var plan = await Client.InvokeAsync("CreateUsagePlan", new { name = "gold", apiStages = new[] { new { apiId, stage = situation == "key in no plan of the stage" ? "prod" : "dev" } } });
+        await Client.InvokeAsync("CreateUsagePlanKey", new { usagePlanId = plan.Id, keyId = key.Id, keyType = "API_KEY" });
+        var headers = situation switch
+        {
+            "no header" => new Dictionary<string, string>(),
+            "unknown key" => new Dictionary<string, string> { ["x-api-key"] = "some-other-key-value-000000" },
+            _ => new Dictionary<string, string> { ["x-api-key"] = KeyValue },
+        };
+
+        var answer = await CallAsync("GET", InvokeUrl(apiId, "/orders"), headers: headers);
+        var open = await CallAsync("GET", InvokeUrl(apiId, "/open"));
+
+        Assert.Equal(status, answer.Status);
+        if (status == 403)
+        {
+            Assert.Equal("""{"message":"Forbidden"}""", answer.Body);
+        }
+
+        Assert.Equal(200, open.Status);
+    }
+
+    [Theory]
+    [InlineData("throttle", """{"message":"Too Many Requests"}""")]
+    [InlineData("quota", """{"message":"Limit Exceeded"}""")]
+    public async Task A_usage_plan_limits_its_keys_with_429(string limit, string body)
+    {
+        var apiId = await DeployAsync(KeyedApi);
+        var key = await Client.InvokeAsync("CreateApiKey", new { name = "partner", value = KeyValue, enabled = true });
+        var plan = limit == "throttle"
+            ? await Client.InvokeAsync("CreateUsagePlan", new { name = "gold", apiStages = new[] { new { apiId, stage = "dev" } }, throttle = new { burstLimit = 2, rateLimit = 0.001 } })
+            : await Client.InvokeAsync("CreateUsagePlan", new { name = "gold", apiStages = new[] { new { apiId, stage = "dev" } }, quota = new { limit = 2, period = "DAY" } });
+        await Client.InvokeAsync("CreateUsagePlanKey", new { usagePlanId = plan.Id, keyId = key.Id, keyType = "API_KEY" });
+        var headers = new Dictionary<string, string> { ["x-api-key"] = KeyValue };
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await CallAsync("GET", InvokeUrl(apiId, "/orders"), headers: headers)).Status);
+        }
+
+        var over = await CallAsync("GET", InvokeUrl(apiId, "/orders"), headers: headers);
+        Assert.Equal([200, 200, 429], statuses);
+        Assert.Equal(body, over.Body);
+    }
+
+    [Fact]
+    public async Task Stage_method_settings_throttle_with_429()
+    {
+        var apiId = await DeployAsync(KeyedApi);
+        await PatchStageAsync(apiId, ("/*/*/throttling/rateLimit", "0.001"), ("/*/*/throttling/burstLimit", "1"));
+
+        var first = await CallAsync("GET", InvokeUrl(apiId, "/open"));
+        var second = await CallAsync("GET", InvokeUrl(apiId, "/open"));
+
+        Assert.Equal(200, first.Status);
+        Assert.Equal(429, second.Status);
+        Assert.Equal("""{"message":"Too Many Requests"}""", second.Body);
+        Assert.Equal("TooManyRequestsException", second.Header("x-amzn-ErrorType"));
+    }
+}
