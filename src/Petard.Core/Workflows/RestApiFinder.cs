@@ -4,6 +4,7 @@ namespace Petard.Workflows;
 internal static class RestApiFinder
 {
     private const int PageSize = 500; // the service's largest page
+    private const int AmbiguityRechecks = 5;
     private static readonly TimeSpan AmbiguityRecheck = TimeSpan.FromSeconds(2);
 
     /// <summary>The API, or null when no API has the name. An id that does not exist is an error.</summary>
@@ -17,9 +18,10 @@ internal static class RestApiFinder
 
         var name = target.GivenName!;
         var matches = await AllNamedAsync(run, name, cancellationToken).ConfigureAwait(false);
-        if (matches.Count > 1)
+        // Deploys that created the API at the same moment remove their extra copies (Convergence): a busy
+        // build machine may take a few seconds to, so look again a few times before calling the name ambiguous.
+        for (var recheck = 0; matches.Count > 1 && recheck < AmbiguityRechecks; recheck++)
         {
-            // Deploys that created the API at the same moment remove their extra copies right away (Convergence): look once more.
             await Task.Delay(AmbiguityRecheck, cancellationToken).ConfigureAwait(false);
             matches = await AllNamedAsync(run, name, cancellationToken).ConfigureAwait(false);
         }

@@ -65,6 +65,11 @@ public sealed class PackedFeed : IAsyncLifetime
     {
         var source = Path.Combine(RepoRoot, relativeFolder);
         var target = Path.Combine(Root, relativeFolder);
+        if (Directory.Exists(target))
+        {
+            // Another test of the class copied it already: each test gets its own copy (still under Root, beside its nuget.config).
+            target = Path.Combine(Root, "copy-" + Guid.NewGuid().ToString("N")[..8], relativeFolder);
+        }
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(source, file);
