@@ -107,6 +107,17 @@ public abstract class DataPlaneTestBase : GatewayTestBase
                       application/json: '{{body}}'
         """;
 
+    /// <summary>A greedy <c>/{proxy+}</c> resource whose ANY method is an HTTP_PROXY to <paramref name="uri"/>, which may use <c>{proxy}</c>.</summary>
+    protected static string GreedyHttpProxy(string uri, int timeoutInMillis = 29000) => $$"""
+              /{proxy+}:
+                x-amazon-apigateway-any-method:
+                  x-amazon-apigateway-integration:
+                    type: http_proxy
+                    httpMethod: ANY
+                    uri: "{{uri}}"
+                    timeoutInMillis: {{timeoutInMillis}}
+            """;
+
     protected static string Api(string paths) => $"""
         openapi: 3.0.1
         info:

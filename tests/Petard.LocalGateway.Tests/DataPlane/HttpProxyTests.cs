@@ -3,14 +3,8 @@ namespace Petard.Local.Tests.DataPlane;
 /// <summary>HTTP_PROXY: the request is forwarded to the URI and the backend's answer returned as is; 504 on timeout, 502 on connection failure.</summary>
 public sealed class HttpProxyTests : EchoBackendTestBase
 {
-    private static string ProxyApi(string uri, int timeoutInMillis = 29000) => Api($$"""
-          /{proxy+}:
-            x-amazon-apigateway-any-method:
-              x-amazon-apigateway-integration:
-                type: http_proxy
-                httpMethod: ANY
-                uri: "{{uri}}"
-                timeoutInMillis: {{timeoutInMillis}}
+    private static string ProxyApi(string uri, int timeoutInMillis = 29000) => Api(GreedyHttpProxy(uri, timeoutInMillis) + $$"""
+
           /pets/{id}:
             get:
               x-amazon-apigateway-integration:

@@ -9,6 +9,8 @@ public sealed class LambdaProxyTests : DataPlaneTestBase
 {
     private const string FunctionArn = "arn:aws:lambda:us-east-1:123456789012:function:orders";
 
+    private const string ImageTypes = "\nx-amazon-apigateway-binary-media-types: [\"image/*\"]\n";
+
     private readonly ConcurrentQueue<JsonObject> events = new();
     private TestServer? function;
     private string answer = """{"statusCode": 201, "headers": {"X-One": "1"}, "multiValueHeaders": {"X-Many": ["a", "b"]}, "body": "{\"ok\":true}"}""";
@@ -83,15 +85,19 @@ public sealed class LambdaProxyTests : DataPlaneTestBase
         Assert.Equal("a,b", response.Header("X-Many"));
     }
 
-    [Fact]
-    public async Task A_base64_body_is_decoded()
+    [Theory]
+    [InlineData("image/png", "hello")]
+    [InlineData("image/png, text/html", "hello")]
+    [InlineData("text/html, image/png", "aGVsbG8=")]
+    [InlineData(null, "aGVsbG8=")]
+    public async Task A_base64_body_is_decoded_when_the_first_Accept_type_is_binary(string? accept, string body)
     {
         answer = """{"statusCode": 200, "headers": {"Content-Type": "text/plain"}, "body": "aGVsbG8=", "isBase64Encoded": true}""";
-        var apiId = await DeployAsync(LambdaApi(FunctionArn));
+        var apiId = await DeployAsync(LambdaApi(FunctionArn) + ImageTypes);
 
-        var response = await CallAsync("POST", InvokeUrl(apiId, "/orders/1"), "{}");
+        var response = await CallAsync("POST", InvokeUrl(apiId, "/orders/1"), "{}", headers: accept is null ? null : new Dictionary<string, string> { ["Accept"] = accept });
 
-        Assert.Equal("hello", response.Body);
+        Assert.Equal(body, response.Body);
     }
 
     [Theory]
@@ -125,7 +131,7 @@ public sealed class LambdaProxyTests : DataPlaneTestBase
     [Fact]
     public async Task A_binary_media_type_body_reaches_the_function_in_base64()
     {
-        var apiId = await DeployAsync(LambdaApi(FunctionArn) + "\nx-amazon-apigateway-binary-media-types: [\"image/*\"]\n");
+        var apiId = await DeployAsync(LambdaApi(FunctionArn) + ImageTypes);
         using var content = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0xFF]);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
 

@@ -6,10 +6,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Petard.Local.Tests.DataPlane;
 
-/// <summary>A Kestrel server on 127.0.0.1 with a free port, answering with one delegate: the backends the data plane calls.</summary>
+/// <summary>A Kestrel server on 127.0.0.1 with a free port, answering with one delegate or a routed app: the backends the data plane calls.</summary>
 public sealed class TestServer : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -22,12 +23,26 @@ public sealed class TestServer : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<TestServer> StartAsync(RequestDelegate handler)
+    public static Task<TestServer> StartAsync(RequestDelegate handler)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore();
+        return StartAsync(builder, app => app.Run(handler));
+    }
+
+    /// <summary>An ASP.NET Core app as users write one: routing, model binding and JSON results, set up by <paramref name="mapRoutes"/>.</summary>
+    public static Task<TestServer> StartAppAsync(Action<WebApplication> mapRoutes)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        return StartAsync(builder, mapRoutes);
+    }
+
+    private static async Task<TestServer> StartAsync(WebApplicationBuilder builder, Action<WebApplication> configure)
+    {
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        app.Run(handler);
+        configure(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new TestServer(app, new Uri(address.TrimEnd('/') + "/"));

@@ -27,6 +27,6 @@ internal sealed class LambdaProxyIntegration(LambdaFunctions functions, BackendC
             throw GatewayResponseException.IntegrationFailure($"The function failed (status {answer.StatusCode}): {System.Text.Encoding.UTF8.GetString(answer.Body)}");
         }
 
-        return ProxyResponse.Map(answer.Body);
+        return ProxyResponse.Map(answer.Body, decodeBase64: BinaryMedia.AcceptsBinary(invocation));
     }
 }

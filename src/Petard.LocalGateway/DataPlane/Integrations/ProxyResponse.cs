@@ -12,7 +12,8 @@ internal static class ProxyResponse
 {
     private static readonly HashSet<string> Members = ["statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded"];
 
-    public static InvokeResponse Map(byte[] payload)
+    /// <summary>Maps a proxy response; a base64 body is decoded only when <paramref name="decodeBase64"/> (the client's first Accept type is binary), else it is sent as the text it is.</summary>
+    public static InvokeResponse Map(byte[] payload, bool decodeBase64)
     {
         try
         {
@@ -45,7 +46,7 @@ internal static class ProxyResponse
                 _ => throw Malformed("body is not a string"),
             };
             var base64 = answer["isBase64Encoded"] is JsonValue flag && flag.TryGetValue(out bool b) && b;
-            response.Body = body is null ? [] : base64 ? Convert.FromBase64String(body) : Encoding.UTF8.GetBytes(body);
+            response.Body = body is null ? [] : base64 && decodeBase64 ? Convert.FromBase64String(body) : Encoding.UTF8.GetBytes(body);
             return response;
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)

@@ -7,8 +7,9 @@ namespace Petard.Local.DataPlane.Steps;
 
 /// <summary>
 /// The integration request: the endpoint URI with stage variables and path parameters substituted,
-/// mapped parameters, and the body — forwarded as is for proxy integrations, else through the
-/// request template chosen by content type and the passthrough behaviour.
+/// mapped parameters, and the body — forwarded as is for proxy integrations, else converted by
+/// <c>contentHandling</c> and, when it is text, through the request template chosen by content type
+/// and the passthrough behaviour.
 /// </summary>
 internal sealed partial class IntegrationRequestStep : IInvocationStep
 {
@@ -50,6 +51,12 @@ internal sealed partial class IntegrationRequestStep : IInvocationStep
     private static byte[] Body(Invocation invocation, JsonObject integration)
     {
         var request = invocation.Request;
+        var (payload, isBinary) = BinaryMedia.ConvertRequest(invocation, integration["contentHandling"]?.ToString());
+        if (isBinary)
+        {
+            return payload; // the service maps no template over binary data
+        }
+
         var templates = integration["requestTemplates"] as JsonObject ?? [];
         var contentType = MediaType(request.ContentType) ?? "application/json";
         var template = templates.FirstOrDefault(t => string.Equals(t.Key, contentType, StringComparison.OrdinalIgnoreCase)).Value;
@@ -61,12 +68,12 @@ internal sealed partial class IntegrationRequestStep : IInvocationStep
                 throw GatewayResponseException.UnsupportedMediaType($"No request template for content type '{contentType}' and passthrough behavior {behavior}.");
             }
 
-            return request.Body;
+            return payload;
         }
 
         var text = template.GetValue<string>();
         var name = $"request template '{contentType}' of {request.HttpMethod} {invocation.ResourcePath}";
-        return Encoding.UTF8.GetBytes(MappingTemplate.Render(name, text, new TemplateData(invocation, request.Body, contentType)));
+        return Encoding.UTF8.GetBytes(MappingTemplate.Render(name, text, new TemplateData(invocation, payload, contentType)));
     }
 
     /// <summary>The media type without parameters: <c>application/json; charset=utf-8</c> selects <c>application/json</c>.</summary>

@@ -8,7 +8,8 @@ namespace Petard.Local.DataPlane.Steps;
 /// <summary>
 /// The integration response: a proxy integration's answer passes as is; otherwise the integration
 /// response whose selection pattern matches the backend's status (else the default one) sets the
-/// status, its response parameters the headers and its template, chosen by Accept, the body.
+/// status, its response parameters the headers, its <c>contentHandling</c> and the binary media
+/// types the payload's encoding, and its template, chosen by Accept, the body.
 /// </summary>
 internal sealed class IntegrationResponseStep : IInvocationStep
 {
@@ -30,16 +31,17 @@ internal sealed class IntegrationResponseStep : IInvocationStep
         }
 
         var backendType = IntegrationRequestStep.MediaType(backend.Header("Content-Type")) ?? "application/json";
+        var payload = BinaryMedia.ConvertResponse(invocation, backend, selected["contentHandling"]?.ToString());
         var templates = selected["responseTemplates"] as JsonObject ?? [];
         if (ChooseTemplate(templates, invocation.Request.Header("Accept")) is ({ } contentType, { } template))
         {
             var name = $"response template '{contentType}' of integration response {selected["statusCode"]} of {invocation.Request.HttpMethod} {invocation.ResourcePath}";
-            response.Body = Encoding.UTF8.GetBytes(MappingTemplate.Render(name, template, new TemplateData(invocation, backend.Body, backendType)));
+            response.Body = Encoding.UTF8.GetBytes(MappingTemplate.Render(name, template, new TemplateData(invocation, payload, backendType)));
             response.SetHeader("Content-Type", contentType);
         }
         else
         {
-            response.Body = backend.Body;
+            response.Body = payload;
             response.SetHeader("Content-Type", backend.Header("Content-Type") ?? "application/json");
         }
 
