@@ -52,6 +52,39 @@ public sealed class HttpIntegrationTests : EchoBackendTestBase
         Assert.Equal("PUT", answer.Header("X-Backend-Method"));
     }
 
+    [Theory]
+    [InlineData("method.request.path.id", "42")]
+    [InlineData("method.request.querystring.q", "tea")]
+    [InlineData("method.request.multivaluequerystring.tag", "a,b")]
+    [InlineData("method.request.header.X-Trace", "t1")]
+    [InlineData("'static'", "static")]
+    [InlineData("stageVariables.env", "test")]
+    [InlineData("context.stage", "dev")]
+    [InlineData("context.resourcePath", "/map/{id}")]
+    public async Task A_request_parameter_maps_from_each_source(string source, string expected)
+    {
+        var apiId = await DeployAsync(
+            Api($$"""
+              /map/{id}:
+                post:
+                  x-amazon-apigateway-integration:
+                    type: http
+                    httpMethod: POST
+                    uri: "{{Backend.Url}}echo"
+                    requestParameters:
+                      integration.request.header.X-Mapped: "{{source}}"
+                    responses:
+                      default:
+                        statusCode: "200"
+            """),
+            variables: new Dictionary<string, string> { ["env"] = "test" });
+
+        var answer = await CallAsync("POST", InvokeUrl(apiId, "/map/42?q=tea&tag=a&tag=b"), "{}", headers: new Dictionary<string, string> { ["X-Trace"] = "t1" });
+
+        Assert.True(answer.Status == 200, LogText);
+        Assert.Equal(expected, answer.Json["headers"]!["X-Mapped"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task The_backend_status_selects_the_integration_response()
     {

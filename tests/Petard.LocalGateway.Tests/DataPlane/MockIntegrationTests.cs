@@ -53,6 +53,42 @@ public sealed class MockIntegrationTests : DataPlaneTestBase
         Assert.StartsWith("application/json", answer.Header("Content-Type"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("application/json", null, 200, """{"as": "json"}""", "application/json")]
+    [InlineData("application/json; charset=utf-8", "application/xml", 200, "<as>xml</as>", "application/xml")]
+    [InlineData("application/json", "text/html, application/xml", 200, "<p>html</p>", "text/html")]
+    [InlineData("application/json", "text/csv", 200, """{"as": "json"}""", "application/json")]
+    [InlineData("text/plain", null, 201, """{"from": "text"}""", "application/json")]
+    public async Task The_request_template_is_chosen_by_Content_Type_and_the_response_template_by_Accept(string contentType, string? accept, int status, string body, string responseType)
+    {
+        var apiId = await DeployAsync(Api("""
+              /pick:
+                post:
+                  x-amazon-apigateway-integration:
+                    type: mock
+                    requestTemplates:
+                      application/json: '{"statusCode": 200}'
+                      text/plain: '{"statusCode": 201}'
+                    responses:
+                      "201":
+                        statusCode: "201"
+                        responseTemplates:
+                          application/json: '{"from": "text"}'
+                      default:
+                        statusCode: "200"
+                        responseTemplates:
+                          text/html: '<p>html</p>'
+                          application/json: '{"as": "json"}'
+                          application/xml: '<as>xml</as>'
+            """));
+
+        var answer = await CallAsync("POST", InvokeUrl(apiId, "/pick"), "x", contentType, accept is null ? null : new Dictionary<string, string> { ["Accept"] = accept });
+
+        Assert.Equal(status, answer.Status);
+        Assert.Equal(body, answer.Body);
+        Assert.Equal(responseType, answer.Header("Content-Type"));
+    }
+
     [Fact]
     public async Task Response_parameters_read_stage_variables_and_context()
     {
