@@ -7,7 +7,8 @@ namespace Petard.Build;
 /// <summary>
 /// Finds <c>Petard*</c> properties a project sets that Petard does not read: a typo such as
 /// <c>PetardOpenApi</c> would otherwise silently deploy without the file. The known names are the
-/// ones Petard's own .props and .targets use, so the list is never written a second time.
+/// ones Petard's own .props and .targets use, so the list is never written a second time; a
+/// <c>Petard*</c> property the project itself reads with <c>$(...)</c> is the project's own.
 /// </summary>
 internal static partial class UnknownProperties
 {
@@ -30,8 +31,11 @@ internal static partial class UnknownProperties
             return []; // MSBuild read it, so this cannot happen; never fail a deploy over a hint
         }
 
+        // A property the project reads itself, $(PetardBuildVersion) for its package version, is its own: not a typo.
+        var own = PropertyReferences().Matches(project.ToString()).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
         return project.Descendants()
-            .Where(e => e.Parent?.Name.LocalName == "PropertyGroup" && e.Name.LocalName.StartsWith("Petard", StringComparison.Ordinal) && !known.Contains(e.Name.LocalName))
+            .Where(e => e.Parent?.Name.LocalName == "PropertyGroup" && e.Name.LocalName.StartsWith("Petard", StringComparison.Ordinal)
+                && !known.Contains(e.Name.LocalName) && !own.Contains(e.Name.LocalName))
             .Select(e => (e.Name.LocalName, ((IXmlLineInfo)e).LineNumber, Closest(e.Name.LocalName, known)))
             .ToList();
     }
@@ -77,4 +81,8 @@ internal static partial class UnknownProperties
     // $(PetardX) references and <PetardX> definitions.
     [GeneratedRegex(@"(?:\$\(|<)(Petard[A-Za-z0-9_]+)", RegexOptions.CultureInvariant)]
     private static partial Regex PropertyNames();
+
+    // $(PetardX) references only.
+    [GeneratedRegex(@"\$\((Petard[A-Za-z0-9_]+)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex PropertyReferences();
 }

@@ -155,6 +155,20 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void A_Petard_named_property_the_project_reads_itself_is_not_a_typo()
+    {
+        project.Properties["PetardBuildVersion"] = "0.1.0";
+        project.Properties["PackageReleaseNotes"] = "Deployed with Petard.Build $(PetardBuildVersion)";
+        project.Properties["PetardOpenApi"] = "openapi.yaml";
+
+        var build = project.Build();
+
+        Assert.True(build.Succeeded, build.Log.Text);
+        var warning = Assert.Single(build.Log.Warnings);
+        Assert.Contains("PetardOpenApi is not a Petard property", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void What_API_Gateway_ignored_in_the_import_is_a_coded_warning()
     {
         temp.Write("openapi.yaml", OpenApi.Yaml().Replace("    get:", "    trace:\n      responses: {}\n    get:", StringComparison.Ordinal));
