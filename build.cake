@@ -75,6 +75,8 @@ Task("Demo")
 
         if (keepRunning)
         {
+            // Ctrl+C reaches the emulator too, which stops cleanly; this script then ends normally instead of dying with it.
+            Console.CancelKeyPress += (_, press) => press.Cancel = true;
             Information("The emulator keeps running at {0}: try the invoke URL above; Ctrl+C stops it.", endpoint);
             emulator.WaitForExit();
         }
