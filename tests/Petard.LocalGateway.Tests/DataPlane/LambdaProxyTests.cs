@@ -128,18 +128,22 @@ public sealed class LambdaProxyTests : DataPlaneTestBase
         Assert.Contains("--lambda", response.Json["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_binary_media_type_body_reaches_the_function_in_base64()
+    [Theory]
+    [InlineData("image/*", "image/png", true)]
+    [InlineData("image/*", "application/json", false)]
+    [InlineData("*/*", "application/json", true)]
+    [InlineData("application/octet-stream", "image/png", false)]
+    public async Task A_binary_media_type_body_reaches_the_function_in_base64(string binaryMediaType, string contentType, bool base64)
     {
-        var apiId = await DeployAsync(LambdaApi(FunctionArn) + ImageTypes);
-        using var content = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0xFF]);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        var apiId = await DeployAsync(LambdaApi(FunctionArn) + $"\nx-amazon-apigateway-binary-media-types: [\"{binaryMediaType}\"]\n");
+        using var content = new ByteArrayContent("{}"u8.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
 
         using var response = await Http.PostAsync(new Uri(InvokeUrl(apiId, "/orders/1")), content);
 
         var sent = Assert.Single(events);
-        Assert.True(sent["isBase64Encoded"]!.GetValue<bool>());
-        Assert.Equal(Convert.ToBase64String([0x89, 0x50, 0x4E, 0x47, 0xFF]), sent["body"]!.GetValue<string>());
+        Assert.Equal(base64, sent["isBase64Encoded"]!.GetValue<bool>());
+        Assert.Equal(base64 ? Convert.ToBase64String("{}"u8) : "{}", sent["body"]!.GetValue<string>());
     }
 
     [Fact]
