@@ -1,4 +1,9 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Petard.EndToEnd.Tests.Infrastructure;
 using GatewayHost = Petard.Local.LocalGateway;
 
@@ -67,6 +72,61 @@ public sealed class CodeFirstUserTests(PackedFeed feed) : IAsyncLifetime
         Assert.Contains("error PETARD1030: 3 operation(s) of OrdersApp.json have no integration, so API Gateway would refuse to deploy them: GET /orders/{id}, POST /orders, GET /orders/{id}/status.", fourth.Output, StringComparison.Ordinal);
         Assert.Contains("OrdersApp.csproj", fourth.Output.Split('\n').First(l => l.Contains("error PETARD1030", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Empty(gateway.Calls);
+    }
+
+    [Fact]
+    public async Task The_OrdersApi_sample_answers_through_the_gateways_invoke_URL()
+    {
+        var sample = feed.CopyFromRepo(Path.Combine("samples", "OrdersApi"));
+        var port = FreePort();
+
+        var deploy = await DeployAsync(sample, $"-p:PetardBuildVersion={feed.Version}", $"-p:OrdersBackend=127.0.0.1:{port}");
+
+        Assert.True(deploy.ExitCode == 0, deploy.ToString());
+        var invokeUrl = Regex.Match(deploy.Output, @"http://127\.0\.0\.1:\d+/restapis/\w+/dev/_user_request_").Value;
+        Assert.False(string.IsNullOrEmpty(invokeUrl), deploy.Output);
+        using var app = Process.Start(new ProcessStartInfo(ProcessRunner.Dotnet, [Path.Combine("bin", "Debug", "net10.0", "OrdersApi.dll"), "--urls", $"http://127.0.0.1:{port}"]) { WorkingDirectory = sample })!;
+        try
+        {
+            using var http = new HttpClient();
+            await WaitUntilAnswersAsync(http, new Uri($"http://127.0.0.1:{port}/health"));
+
+            var order = await http.GetStringAsync(new Uri(invokeUrl + "/orders/1"));
+            using var created = await http.PostAsync(new Uri(invokeUrl + "/orders"), new StringContent("""{"item":"ink","quantity":3}""", Encoding.UTF8, "application/json"));
+            using var health = await http.GetAsync(new Uri(invokeUrl + "/health"));
+
+            Assert.Equal("""{"id":1,"item":"fountain pen","quantity":2,"note":null}""", order);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            Assert.Equal("""{"id":2,"item":"ink","quantity":3,"note":null}""", await created.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode); // the gateway's mock, not the app
+        }
+        finally
+        {
+            app.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitUntilAnswersAsync(HttpClient http, Uri url)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var answer = await http.GetAsync(url);
+                return;
+            }
+            catch (HttpRequestException) when (attempt < 100)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     private async Task<JsonObject> ExportedPathsAsync(string restApiId)
