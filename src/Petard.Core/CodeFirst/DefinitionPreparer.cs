@@ -38,7 +38,16 @@ internal static class DefinitionPreparer
     private static byte[]? Prepare(OpenApiDefinition definition, ImportSpec import, string region, IPetardLog log, bool requireAll)
     {
         var fileName = Path.GetFileName(definition.Path);
-        var root = OpenApiJson.Parse(definition.Content);
+        JsonObject root;
+        try
+        {
+            root = OpenApiJson.Parse(definition.Content);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw PetardErrors.OpenApiFileInvalid(definition.Path, ex.Message, 0, ex);
+        }
+
         var convert = OpenApi31Converter.Applies(root);
         if (!convert && !requireAll && !import.HasIntegrationSettings)
         {

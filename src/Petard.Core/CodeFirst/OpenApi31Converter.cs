@@ -107,7 +107,7 @@ internal sealed class OpenApi31Converter
         {
             foreach (var (name, scheme) in schemes.ToList())
             {
-                if (scheme?["type"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && scheme["type"]!.GetValue<string>() == "mutualTLS")
+                if (scheme is JsonObject { } each && each["type"] is JsonValue type && type.TryGetValue<string>(out var kind) && kind == "mutualTLS")
                 {
                     schemes.Remove(name);
                     losses.Add(new ConversionLoss("mutual TLS security schemes", $"#/components/securitySchemes/{Escape(name)}"));
@@ -309,7 +309,7 @@ internal sealed class OpenApi31Converter
             {
                 // One schema left: 3.0 says "this, or null" as allOf with nullable (a $ref ignores its siblings).
                 schema.Remove(keyword);
-                schema["allOf"] = new JsonArray(alternatives[0]!.DeepClone());
+                schema["allOf"] = new JsonArray(alternatives[0]?.DeepClone());
             }
         }
     }

@@ -24,17 +24,50 @@ internal static partial class OpenApiJson
     };
 
     /// <summary>The definition's tree; the content was checked by <c>OpenApiDefinition.Load</c> (an object, no deeper than the guard allows).</summary>
+    /// <exception cref="InvalidDataException">The definition cannot be a JSON tree (duplicate keys, a key that is not text); the message says why.</exception>
     public static JsonObject Parse(byte[] content)
     {
         var text = Encoding.UTF8.GetString(content).TrimStart('\uFEFF');
-        if (text.TrimStart().StartsWith('{'))
+        try
         {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 256 })!.AsObject();
-        }
+            if (text.TrimStart().StartsWith('{'))
+            {
+                var root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 256 })!.AsObject();
+                _ = root.Count; // JsonObject reads its properties lazily: a duplicate key throws here, not later mid-change
+                Check(root);
+                return root;
+            }
 
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        return (JsonObject)FromYaml(stream.Documents[0].RootNode)!;
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return (JsonObject)FromYaml(stream.Documents[0].RootNode)!;
+        }
+        catch (Exception ex) when (ex is ArgumentException or JsonException)
+        {
+            throw new InvalidDataException($"it has a key twice in one object ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>Reads every object once, so a duplicate key anywhere fails now, as bad input, not later as a bug.</summary>
+    private static void Check(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject map:
+                foreach (var (_, value) in map)
+                {
+                    Check(value);
+                }
+
+                break;
+            case JsonArray list:
+                foreach (var item in list)
+                {
+                    Check(item);
+                }
+
+                break;
+        }
     }
 
     /// <summary>The tree as indented UTF-8 JSON.</summary>
@@ -42,7 +75,9 @@ internal static partial class OpenApiJson
 
     private static JsonNode? FromYaml(YamlNode node) => node switch
     {
-        YamlMappingNode mapping => new JsonObject(mapping.Children.Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", FromYaml(c.Value)))),
+        YamlMappingNode mapping => new JsonObject(mapping.Children.Select(c => KeyValuePair.Create(
+            c.Key is YamlScalarNode key ? key.Value ?? "" : throw new InvalidDataException($"the key at line {c.Key.Start.Line} is a {(c.Key is YamlMappingNode ? "mapping" : "list")}, not text, which OpenAPI does not allow"),
+            FromYaml(c.Value)))),
         YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(FromYaml).ToArray()),
         YamlScalarNode scalar => FromScalar(scalar),
         _ => null,
@@ -62,7 +97,7 @@ internal static partial class OpenApiJson
             "true" or "True" or "TRUE" => JsonValue.Create(true),
             "false" or "False" or "FALSE" => JsonValue.Create(false),
             _ when IntegerPattern().IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => JsonValue.Create(integer),
-            _ when FloatPattern().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+            _ when FloatPattern().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) => JsonValue.Create(number),
             _ => JsonValue.Create(value),
         };
     }
