@@ -125,8 +125,14 @@ void DeployAndCallOrdersApi(string endpoint, DirectoryPath samplePackages)
     }
 
     Information("OrdersApi deployed: {0}", invokeUrl);
-    var app = Process.Start("dotnet", new[] { MakeAbsolute(File($"samples/OrdersApi/bin/{configuration}/net10.0/OrdersApi.dll")).FullPath, "--urls", $"http://127.0.0.1:{port}" })
-        ?? throw new CakeException("Could not start samples/OrdersApi.");
+    var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
+    foreach (var argument in new[] { MakeAbsolute(File($"samples/OrdersApi/bin/{configuration}/net10.0/OrdersApi.dll")).FullPath, "--urls", $"http://127.0.0.1:{port}" })
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    start.Environment["Logging__LogLevel__Default"] = "Warning"; // the demo prints the answer, not the app's request log
+    var app = Process.Start(start) ?? throw new CakeException("Could not start samples/OrdersApi.");
     try
     {
         using var http = new HttpClient();
