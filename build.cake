@@ -7,8 +7,14 @@
 //           and again with the Cake aliases (samples/cake/build.cake), prints the stage and invoke URL,
 //           calls the invoke URL, and stops the emulator (with --keep-running=true it stays up until
 //           Ctrl+C, so the URL can be tried). Needs nothing but the .NET SDK: no AWS account, no network.
+//           Then the code-first sample: deploys samples/OrdersApi (the ASP.NET Core app's own generated
+//           OpenAPI document, http_proxy to the app), starts the app, and calls a route through the
+//           gateway's invoke URL, printing the app's answer.
 
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 var target = Argument("target", "Build");
@@ -73,6 +79,8 @@ Task("Demo")
             throw new CakeException($"samples/cake/build.cake failed with exit code {exitCode}.");
         }
 
+        DeployAndCallOrdersApi(endpoint, samplePackages);
+
         if (keepRunning)
         {
             // Ctrl+C reaches the emulator too, which stops cleanly; this script then ends normally instead of dying with it.
@@ -89,6 +97,68 @@ Task("Demo")
 });
 
 RunTarget(target);
+
+// Code-first: deploys samples/OrdersApi to the emulator with its backend on a free port, starts the app
+// there, and calls GET /orders/1 through the gateway's invoke URL.
+void DeployAndCallOrdersApi(string endpoint, DirectoryPath samplePackages)
+{
+    var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+    listener.Stop();
+
+    Information("Deploying samples/OrdersApi (code-first: the app's own OpenAPI document) with dotnet build -t:DeployApi");
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder()
+            .Append("build").AppendQuoted(MakeAbsolute(File("samples/OrdersApi/OrdersApi.csproj")).FullPath)
+            .Append("-t:DeployApi").Append("-c").Append(configuration)
+            .Append("-p:PetardEndpointUrl=" + endpoint)
+            .Append($"-p:OrdersBackend=127.0.0.1:{port}")
+            .Append("-p:RestorePackagesPath=" + samplePackages.FullPath),
+        RedirectStandardOutput = true,
+    }, out var output);
+    var lines = output.ToList();
+    lines.ForEach(line => Verbose(line));
+    var invokeUrl = lines.Select(line => Regex.Match(line, @"OrdersApi -> stage 'dev' of REST API \w+: (\S+)")).FirstOrDefault(m => m.Success)?.Groups[1].Value;
+    if (exitCode != 0 || invokeUrl is null)
+    {
+        throw new CakeException($"Deploying samples/OrdersApi failed (exit code {exitCode}):\n{string.Join("\n", lines.TakeLast(30))}");
+    }
+
+    Information("OrdersApi deployed: {0}", invokeUrl);
+    var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
+    foreach (var argument in new[] { MakeAbsolute(File($"samples/OrdersApi/bin/{configuration}/net10.0/OrdersApi.dll")).FullPath, "--urls", $"http://127.0.0.1:{port}" })
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    start.Environment["Logging__LogLevel__Default"] = "Warning"; // the demo prints the answer, not the app's request log
+    var app = Process.Start(start) ?? throw new CakeException("Could not start samples/OrdersApi.");
+    try
+    {
+        using var http = new HttpClient();
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                http.GetAsync($"http://127.0.0.1:{port}/health").GetAwaiter().GetResult().Dispose();
+                break;
+            }
+            catch (HttpRequestException) when (attempt < 100)
+            {
+                System.Threading.Thread.Sleep(200);
+            }
+        }
+
+        var answer = http.GetStringAsync(invokeUrl + "/orders/1").GetAwaiter().GetResult();
+        Information("GET {0}/orders/1 -> {1}", invokeUrl, answer);
+    }
+    finally
+    {
+        app.Kill(entireProcessTree: true);
+    }
+}
 
 // Starts Petard.LocalGateway on a free port of 127.0.0.1 and waits for the line that announces its URL.
 Process StartEmulator(FilePath assembly, out string endpoint)

@@ -10,6 +10,9 @@ internal static class MSBuildSettingNames
         ["Triggers"] = "the PetardDeploymentTrigger items",
         ["DeploymentId"] = "the DeploymentId parameter of PetardEnsureStage",
         ["Credentials"] = "AWS credentials",
+        ["Integrations"] = "the PetardIntegration items",
+        ["DocumentName"] = "PetardOpenApiDocumentName",
+        ["DeployedDocumentFile"] = "the deployed document's path (PetardDeployedDocument)",
     };
 
     /// <summary>The MSBuild property or item for a neutral setting name: <c>OpenApiFile</c> is <c>PetardOpenApiFile</c>.</summary>

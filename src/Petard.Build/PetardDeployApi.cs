@@ -7,7 +7,7 @@ namespace Petard.Build;
 /// The whole DeployApi flow in one task, so an unchanged API costs reads only: resolve (or create)
 /// the API, import and deploy it when its fingerprint changed, ensure the stage.
 /// </summary>
-public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeploymentParameters
+public sealed partial class PetardDeployApi : PetardStageTask, IImportParameters, IDeploymentParameters
 {
     /// <summary>The OpenAPI 2 or 3 file, JSON or YAML (unset: the API is deployed as it is).</summary>
     public string? OpenApiFile { get; set; }
@@ -44,6 +44,7 @@ public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeplo
         var request = TaskRequests.Request(this, new DeployApiRequest());
         TaskRequests.Stage(this, request.Stage);
         TaskRequests.Import(this, request.Import);
+        CodeFirstRequests.Import(this, request.Import);
         TaskRequests.Deployment(this, request.Deployment);
         return deployer.DeployApiAsync(request, cancellationToken);
     }
@@ -66,5 +67,6 @@ public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeplo
     {
         base.SetOutputs(result);
         Changed = result.Changed;
+        DeployedDocument = TaskRequests.OrNull(DeployedDocumentFile) is { } deployed && File.Exists(deployed) ? deployed : null;
     }
 }

@@ -8,7 +8,7 @@ namespace Cake.Petard;
 /// API, create a deployment when something changed, bring the stage up to date. They are the core's
 /// <see cref="DeployApiRequest"/>, with flat names.
 /// </summary>
-public sealed class PetardDeployApiSettings : PetardStageSettings, IPetardImportSettings, IPetardDeploymentSettings
+public sealed partial class PetardDeployApiSettings : PetardStageSettings, IPetardImportSettings, IPetardDeploymentSettings
 {
     private readonly DeployApiRequest request = new();
 

@@ -60,6 +60,12 @@ public static class PetardErrorCodes
     /// <summary>The stage moved to another deployment while this run worked (a concurrent or newer deploy): this run stops rather than move it back.</summary>
     public const string StageMoved = "PETARD1018";
 
+    /// <summary>Operations of the definition have no integration, so API Gateway would refuse to deploy it (code-first codes start at 1030).</summary>
+    public const string NoIntegration = "PETARD1030";
+
+    /// <summary>An integration setting is invalid: an unknown type, a missing or malformed URI, an operation the definition does not have.</summary>
+    public const string InvalidIntegration = "PETARD1031";
+
     /// <summary>Warning: no OpenAPI file and no triggers, so every run deploys.</summary>
     public const string NoFingerprint = "PETARD2001";
 
@@ -71,4 +77,7 @@ public static class PetardErrorCodes
 
     /// <summary>Warning: the project sets a <c>Petard*</c> property that Petard does not have (a typo).</summary>
     public const string UnknownProperty = "PETARD2004";
+
+    /// <summary>Warning: the OpenAPI 3.1 definition says something OpenAPI 3.0 (what API Gateway imports) cannot; it was dropped on conversion.</summary>
+    public const string OpenApi31Dropped = "PETARD2030";
 }

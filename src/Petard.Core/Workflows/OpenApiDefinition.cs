@@ -33,6 +33,9 @@ internal sealed class OpenApiDefinition
     /// <summary>The file's bytes, sent as they are.</summary>
     public byte[] Content { get; }
 
+    /// <summary>The same definition with other content to send (converted, with integrations added).</summary>
+    internal OpenApiDefinition WithContent(byte[] content) => new(Path, content);
+
     /// <summary>Reads and checks the file a request names.</summary>
     /// <param name="request">The request, for its base directory.</param>
     /// <param name="file">The file setting as given.</param>

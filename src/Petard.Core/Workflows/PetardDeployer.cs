@@ -1,3 +1,5 @@
+using Petard.CodeFirst;
+
 namespace Petard.Workflows;
 
 /// <summary>
@@ -41,7 +43,7 @@ public sealed class PetardDeployer
         ArgumentNullException.ThrowIfNull(request);
         request.RestApi.Validate();
         request.Import.Validate();
-        var definition = OpenApiDefinition.Load(request, request.Import.OpenApiFile);
+        var definition = DefinitionPreparer.Load(request, request.Import, client.Region, log, deploying: false) ?? throw PetardErrors.NoOpenApiFile();
         var run = Start(request);
         var api = await RestApiFinder.FindAsync(run, request.RestApi, cancellationToken).ConfigureAwait(false);
         var restApiId = await new DefinitionImporter(run, definition, request.Import, request.RestApi).ImportOrCreateAsync(api, cancellationToken).ConfigureAwait(false);
@@ -65,8 +67,7 @@ public sealed class PetardDeployer
             StageRules.ValidateStageName(stageName);
         }
 
-        var file = request.Import.OpenApiFile;
-        var fingerprint = DeploymentFingerprint.Compute(string.IsNullOrWhiteSpace(file) ? null : OpenApiDefinition.Load(request, file).Content, request.Deployment.Triggers);
+        var fingerprint = DeploymentFingerprint.Compute(DefinitionPreparer.Load(request, request.Import, client.Region, log, deploying: false)?.Content, request.Deployment.Triggers);
         var run = Start(request);
         var restApiId = (await RestApiFinder.FindExistingAsync(run, request.RestApi, cancellationToken).ConfigureAwait(false)).Id!;
         var stage = stageName is null ? null : await ReadStageAsync(run, restApiId, stageName, cancellationToken).ConfigureAwait(false);
@@ -107,7 +108,7 @@ public sealed class PetardDeployer
         request.RestApi.Validate();
         request.Stage.Validate();
         request.Import.Validate();
-        var definition = string.IsNullOrWhiteSpace(request.Import.OpenApiFile) ? null : OpenApiDefinition.Load(request, request.Import.OpenApiFile);
+        var definition = DefinitionPreparer.Load(request, request.Import, client.Region, log, deploying: true); // what is sent is what is fingerprinted
         var run = Start(request);
         var stageName = request.Stage.GivenName;
         var fingerprint = DeploymentFingerprint.Compute(definition?.Content, request.Deployment.Triggers);

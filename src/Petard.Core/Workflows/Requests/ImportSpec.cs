@@ -3,7 +3,7 @@ using Petard.Model;
 namespace Petard.Workflows;
 
 /// <summary>An OpenAPI definition to put into the REST API, and how.</summary>
-public sealed class ImportSpec
+public sealed partial class ImportSpec
 {
     /// <summary>The OpenAPI 2 or 3 file, JSON or YAML, at most 6 MB; relative to <see cref="WorkflowRequest.BaseDirectory"/>.</summary>
     public string? OpenApiFile { get; set; }
