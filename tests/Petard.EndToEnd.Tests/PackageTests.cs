@@ -33,7 +33,10 @@ public sealed partial class PackageTests(ReleasePackages packages) : IClassFixtu
         var metadata = Metadata(package);
 
         Assert.Equal("README.md", metadata["readme"]);
-        Assert.StartsWith($"# {id}\n", Text(package, "README.md"), StringComparison.Ordinal);
+        var readme = Text(package, "README.md");
+        Assert.StartsWith($"# {id}\n", readme, StringComparison.Ordinal);
+        // A readme's links to the project go where the metadata says the project is.
+        Assert.All(Regex.Matches(readme, @"https://github\.com/\S+"), link => Assert.StartsWith(packages.RepositoryUrl, link.Value, StringComparison.Ordinal));
         Assert.Equal("icon.png", metadata["icon"]);
         Assert.Equal(PngSignature, Bytes(package, "icon.png")[..8]);
         Assert.Equal("Apache-2.0", metadata["license"]);

@@ -85,7 +85,7 @@ public sealed class PackedFeed : IAsyncLifetime
         return target;
     }
 
-    internal static string FindRepoRoot()
+    private static string FindRepoRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

@@ -21,7 +21,7 @@ public sealed class ReleasePackages : IAsyncLifetime
         ["Petard.LocalGateway.Tool"] = "src/Petard.LocalGateway.Tool/Petard.LocalGateway.Tool.csproj",
     };
 
-    public string RepoRoot { get; } = PackedFeed.FindRepoRoot();
+    public string RepoRoot { get; } = Repository.File();
 
     public string Root { get; } = Directory.CreateTempSubdirectory("petard-packages-").FullName;
 
