@@ -94,6 +94,17 @@ public sealed partial class PackageTests(ReleasePackages packages) : IClassFixtu
     }
 
     [Fact]
+    public void The_emulator_library_depends_on_exactly_its_own_version_of_Petard_Core()
+    {
+        using var package = packages.OpenPackage("Petard.LocalGateway");
+
+        // It uses Petard.Core's internals: a newer Petard.Core alone could break it.
+        var dependency = Nuspec(package).Descendants().Single(e => e.Name.LocalName == "dependency");
+        Assert.Equal("Petard.Core", dependency.Attribute("id")?.Value);
+        Assert.Equal($"[{packages.Version}]", dependency.Attribute("version")?.Value);
+    }
+
+    [Fact]
     public void Every_MSBuild_error_help_link_starts_at_the_repository_README()
     {
         using var package = packages.OpenPackage("Petard.Build");
@@ -200,7 +211,7 @@ public sealed partial class PackageTests(ReleasePackages packages) : IClassFixtu
 
         var build = await ProcessRunner.RunAsync(
             ProcessRunner.Dotnet,
-            ["build", "src/Petard.Core/Petard.Core.csproj", "-c", "Release", "-p:ContinuousIntegrationBuild=true", "-nodeReuse:false"],
+            ["build", "src/Petard.Core/Petard.Core.csproj", "-c", "Release", "-p:ContinuousIntegrationBuild=true", "-m:1", "--disable-build-servers"],
             elsewhere,
             new Dictionary<string, string?>());
 
@@ -212,13 +223,17 @@ public sealed partial class PackageTests(ReleasePackages packages) : IClassFixtu
     /// <summary>The nuspec's metadata as flat strings; the repository element as "type url commit".</summary>
     private static Dictionary<string, string> Metadata(ZipArchive package)
     {
-        var nuspec = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
-        using var stream = nuspec.Open();
-        var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        var metadata = Nuspec(package).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
         var values = metadata.Elements().ToDictionary(e => e.Name.LocalName, e => e.Value);
         var repository = metadata.Elements().SingleOrDefault(e => e.Name.LocalName == "repository");
         values["repository"] = repository is null ? "" : $"{repository.Attribute("type")?.Value} {repository.Attribute("url")?.Value} {repository.Attribute("commit")?.Value}";
         return values;
+    }
+
+    private static XDocument Nuspec(ZipArchive package)
+    {
+        using var stream = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        return XDocument.Load(stream);
     }
 
     private static byte[] Bytes(ZipArchive package, string path)

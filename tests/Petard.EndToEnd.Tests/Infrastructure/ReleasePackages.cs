@@ -46,12 +46,14 @@ public sealed class ReleasePackages : IAsyncLifetime
         RepositoryUrl = packaging.Descendants("PetardRepositoryUrl").Single().Value;
         Commit = await CloneWorkingTreeAsync(RepoRoot, Clone, RepositoryUrl);
 
-        // One process packs all five (a solution of just them), as CI would after a clone.
+        // One process packs all five (a solution of just them), as CI would after a clone. In one
+        // MSBuild node and without build servers: nothing outlives the test, and no child node can
+        // be lost while other tests build beside it (seen once: MSB4166).
         var solution = Path.Combine(Clone, "packages.slnx");
         File.WriteAllText(solution, new XElement("Solution", Projects.Values.Select(p => new XElement("Project", new XAttribute("Path", p)))).ToString());
         var pack = await ProcessRunner.RunAsync(
             ProcessRunner.Dotnet,
-            ["pack", solution, "-c", "Release", "-o", Feed, "-p:ContinuousIntegrationBuild=true", "-nodeReuse:false"],
+            ["pack", solution, "-c", "Release", "-o", Feed, "-p:ContinuousIntegrationBuild=true", "-m:1", "--disable-build-servers"],
             Clone,
             new Dictionary<string, string?>(),
             TimeSpan.FromMinutes(10));
