@@ -2,7 +2,7 @@
 //
 //   Build   compiles the solution
 //   Test    runs the README's test command: dotnet test Petard.Build.sln
-//   Pack    packs Petard.Build and Cake.Petard into artifacts/packages
+//   Pack    packs every package (Petard.Core, Petard.Build, Cake.Petard, Petard.LocalGateway, Petard.LocalGateway.Tool) into artifacts/packages
 //   Demo    starts the local emulator, deploys samples/HelloApi with MSBuild (dotnet build -t:DeployApi)
 //           and again with the Cake aliases (samples/cake/build.cake), prints the stage and invoke URL,
 //           calls the invoke URL, and stops the emulator (with --keep-running=true it stays up until
@@ -31,7 +31,7 @@ Task("Test")
 Task("Pack")
     .Does(() =>
 {
-    foreach (var project in new[] { "src/Petard.Build", "src/Cake.Petard" })
+    foreach (var project in new[] { "src/Petard.Core", "src/Petard.Build", "src/Cake.Petard", "src/Petard.LocalGateway", "src/Petard.LocalGateway.Tool" })
     {
         DotNetPack(project, new DotNetPackSettings { Configuration = configuration, OutputDirectory = packages });
     }

@@ -1,4 +1,4 @@
-namespace Petard.Core.Tests.Infrastructure;
+namespace Petard.TestSupport;
 
 /// <summary>Files of the repository the tests run from (found upwards from the test assembly).</summary>
 public static class Repository

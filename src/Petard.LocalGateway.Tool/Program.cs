@@ -1,0 +1,3 @@
+using Petard.Local;
+
+return await GatewayHost.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
