@@ -93,4 +93,27 @@ public sealed class ConcurrentDeployTests : GatewayScenario
         using var client = Client();
         Assert.Equal("orders", (await client.GetRestApiAsync(result.RestApiId)).GetString("name"));
     }
+
+    [Fact]
+    public async Task A_deploy_whose_API_a_concurrent_first_deploy_removed_deploys_to_the_API_kept_under_the_name()
+    {
+        var removed = await DeployCleanlyAsync(Request("orders", Apis.Write("orders", "v1")));
+        WorkflowResult? kept = null;
+        var concurrent = new BeforeFirstRequestHandler("PUT", $"/restapis/{removed.RestApiId}", async () =>
+        {
+            using var other = Client();
+            await other.InvokeAsync("DeleteRestApi", new { restApiId = removed.RestApiId });
+            kept = await DeployCleanlyAsync(Request("orders", Apis.Write("orders", "v2")));
+        });
+        using var client = Client(handler: concurrent);
+
+        var result = await new PetardDeployer(client).DeployApiAsync(Request("orders", Apis.Write("orders", "v3")));
+
+        Assert.NotNull(kept);
+        Assert.Equal(kept.RestApiId, result.RestApiId);
+        var state = await ReadStateAsync(kept.RestApiId);
+        Assert.Equal(1, state.RestApiCount);
+        Assert.Equal(result.DeploymentId, state.StageDeploymentId);
+        Assert.NotEqual(kept.DeploymentId, result.DeploymentId);
+    }
 }

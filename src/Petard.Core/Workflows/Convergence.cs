@@ -9,6 +9,25 @@ namespace Petard.Workflows;
 /// </summary>
 internal static class Convergence
 {
+    private static readonly TimeSpan YoungWindow = TimeSpan.FromSeconds(1.3);
+
+    /// <summary>
+    /// How long a run that found candidates (rather than creating one) waits before trusting the list:
+    /// an API made in the last second may still lose to one made in the same second, whose creator
+    /// then removes it, so the list is read again once that second has passed (createdDate is whole seconds).
+    /// </summary>
+    public static TimeSpan YoungWait(IEnumerable<Resource> candidates, DateTimeOffset now)
+    {
+        var dates = candidates.Select(CreatedDate).Where(d => d != double.MaxValue).ToList();
+        if (dates.Count == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var settled = DateTimeOffset.FromUnixTimeMilliseconds((long)(dates.Max() * 1000)) + YoungWindow;
+        return settled <= now ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Min((settled - now).Ticks, YoungWindow.Ticks));
+    }
+
     public static Resource? Winner(IEnumerable<Resource> candidates) =>
         candidates.OrderBy(CreatedDate).ThenBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault();
 

@@ -1,3 +1,4 @@
+using System.Net;
 using Petard.CodeFirst;
 
 namespace Petard.Workflows;
@@ -8,6 +9,8 @@ namespace Petard.Workflows;
 /// </summary>
 public sealed class PetardDeployer
 {
+    private const int VanishedApiRestarts = 3;
+
     private readonly PetardClient client;
     private readonly IPetardLog log;
 
@@ -110,13 +113,30 @@ public sealed class PetardDeployer
         request.Import.Validate();
         var definition = DefinitionPreparer.Load(request, request.Import, client.Region, log, deploying: true); // what is sent is what is fingerprinted
         var run = Start(request);
-        var stageName = request.Stage.GivenName;
         var fingerprint = DeploymentFingerprint.Compute(definition?.Content, request.Deployment.Triggers);
         if (fingerprint is null)
         {
             log.Warning(PetardWarnings.NoFingerprint());
         }
 
+        // A concurrent first deploy may remove the API this run found by name (Convergence keeps the oldest):
+        // the name then leads to the kept one, so the flow starts again there; what it did on the removed API went with it.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DeployOnceAsync(run, request, definition, fingerprint, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PetardServiceException ex) when (ex.StatusCode == HttpStatusCode.NotFound && request.RestApi.GivenId is null && attempt < VanishedApiRestarts)
+            {
+                log.Detail($"The REST API named '{request.RestApi.GivenName}' was removed by a concurrent deploy ({ex.Operation}): looking it up again.");
+            }
+        }
+    }
+
+    private async Task<WorkflowResult> DeployOnceAsync(WorkflowRun run, DeployApiRequest request, OpenApiDefinition? definition, string? fingerprint, CancellationToken cancellationToken)
+    {
+        var stageName = request.Stage.GivenName;
         var api = await RestApiFinder.FindAsync(run, request.RestApi, cancellationToken).ConfigureAwait(false);
         var restApiId = api?.Id ?? "";
         var stage = api is null ? null : await ReadStageAsync(run, restApiId, stageName, cancellationToken).ConfigureAwait(false);

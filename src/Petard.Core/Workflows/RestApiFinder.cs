@@ -18,6 +18,12 @@ internal static class RestApiFinder
 
         var name = target.GivenName!;
         var matches = await AllNamedAsync(run, name, cancellationToken).ConfigureAwait(false);
+        if (Convergence.YoungWait(matches, DateTimeOffset.UtcNow) is { } young && young > TimeSpan.Zero)
+        {
+            await Task.Delay(young, cancellationToken).ConfigureAwait(false);
+            matches = await AllNamedAsync(run, name, cancellationToken).ConfigureAwait(false);
+        }
+
         // Deploys that created the API at the same moment remove their extra copies (Convergence): a busy
         // build machine may take a few seconds to, so look again a few times before calling the name ambiguous.
         for (var recheck = 0; matches.Count > 1 && recheck < AmbiguityRechecks; recheck++)
