@@ -33,7 +33,7 @@ internal static class DomainNameOperations
         });
     }
 
-    private static JsonObject Domain(GatewayState state, string name) =>
+    public static JsonObject Domain(GatewayState state, string name) =>
         state.DomainNames[name] as JsonObject ?? throw GatewayException.NotFound("Invalid domain name identifier specified");
 
     private static JsonObject Mappings(GatewayState state, string domainName) => GatewayState.Collection(Domain(state, domainName), "basePathMappings");

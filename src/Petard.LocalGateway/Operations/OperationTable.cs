@@ -25,6 +25,18 @@ internal sealed class OperationTable
         DomainNameOperations.Register(table);
         UsagePlanOperations.Register(table);
         ExportOperations.Register(table, region);
+        AuthorizerOperations.Register(table);
+        RequestValidatorOperations.Register(table);
+        GatewayResponseOperations.Register(table);
+        TagOperations.Register(table);
+        AccountOperations.Register(table);
+        VpcLinkOperations.Register(table);
+        ClientCertificateOperations.Register(table);
+        DocumentationOperations.Register(table);
+        SdkTypeOperations.Register(table);
+        StageCacheOperations.Register(table);
+        UsageOperations.Register(table);
+        ApiKeyImportOperations.Register(table);
         return table;
     }
 

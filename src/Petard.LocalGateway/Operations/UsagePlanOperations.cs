@@ -35,7 +35,7 @@ internal static class UsagePlanOperations
             Stored.Remove(GatewayState.Collection(Plan(state, input.Required("usagePlanId")), "keys"), input.Required("keyId"), "Invalid Usage Plan Key ID specified"));
     }
 
-    private static JsonObject Plan(GatewayState state, string id) =>
+    public static JsonObject Plan(GatewayState state, string id) =>
         state.UsagePlans[id] as JsonObject ?? throw GatewayException.NotFound("Invalid Usage Plan ID specified");
 
     private static JsonObject Key(GatewayState state, OperationInput input) =>

@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Petard.Local.Http;
+using Petard.Local.Patching;
+using Petard.Local.State;
+
+namespace Petard.Local.Operations;
+
+/// <summary>VPC links to Network Load Balancers. Nothing is provisioned locally, so a link is AVAILABLE at once.</summary>
+internal static partial class VpcLinkOperations
+{
+    private static readonly PatchRules Rules = new PatchRules().Scalar("name").Scalar("description");
+
+    public static void Register(OperationTable table)
+    {
+        table.Add("CreateVpcLink", Create);
+        table.Add("GetVpcLink", (input, state) => Get(state, input.Required("vpcLinkId")).DeepClone().AsObject());
+        table.Add("GetVpcLinks", (input, state) => Paging.Page(state.VpcLinks.Select(kv => kv.Value!), input));
+        table.Add("UpdateVpcLink", (input, state) =>
+        {
+            var id = input.Required("vpcLinkId");
+            var updated = Rules.Apply(Get(state, id), PatchOperation.Read(input));
+            state.VpcLinks[id] = updated;
+            return updated.DeepClone().AsObject();
+        });
+        table.Add("DeleteVpcLink", (input, state) => Stored.Remove(state.VpcLinks, input.Required("vpcLinkId"), ServiceErrors.Message("vpcLinkNotFound")));
+    }
+
+    public static JsonObject Get(GatewayState state, string id) =>
+        state.VpcLinks[id] as JsonObject ?? throw ServiceErrors.NotFound("vpcLinkNotFound");
+
+    private static OperationResult Create(OperationInput input, GatewayState state)
+    {
+        var targets = input.Node("targetArns") as JsonArray ?? throw OperationInput.MissingMember("targetArns");
+        if (targets.Count != 1)
+        {
+            throw ServiceErrors.BadRequest("invalidVpcLinkTarget", ("value", string.Join(", ", targets.Select(t => t?.ToString()))));
+        }
+
+        foreach (var target in targets.Select(t => t?.ToString() ?? string.Empty))
+        {
+            if (!NetworkLoadBalancerArn().IsMatch(target))
+            {
+                throw ServiceErrors.BadRequest("invalidVpcLinkTarget", ("value", target));
+            }
+        }
+
+        var id = IdGenerator.Unique(IdGenerator.ShortId, state.VpcLinks.ContainsKey);
+        var link = new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = input.Required("name"),
+            ["targetArns"] = targets.DeepClone(),
+            ["status"] = "AVAILABLE",
+            ["statusMessage"] = "Your vpc link is ready for use",
+        };
+        Stored.Copy(input, link, "description");
+        Tags.CopyOnCreate(input, link);
+        state.VpcLinks[id] = link;
+        return link.DeepClone().AsObject();
+    }
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:loadbalancer/net/[A-Za-z0-9-]+/[0-9a-f]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex NetworkLoadBalancerArn();
+}
