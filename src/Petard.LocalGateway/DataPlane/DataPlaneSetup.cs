@@ -9,9 +9,35 @@ internal static class DataPlaneSetup
 {
     public static DataPlaneEndpoint Create(GatewayState state, LocalGatewayOptions options, HttpClient http)
     {
+        IInvocationStep[] steps =
+        [
+            new RouteStep(state, new CanaryDraw(options.CanarySeed)),
+            new ApiKeyStep(state),
+            new ThrottleStep(TimeProvider.System),
+            .. MethodSteps(options, http),
+        ];
+        var log = new DataPlaneLog(options.DataPlaneLog);
+        return new DataPlaneEndpoint(steps, log, new AccessLog(log), TimeProvider.System);
+    }
+
+    /// <summary>The steps TestInvokeMethod runs: from the method request on, with the same integrations.</summary>
+    public static MethodTestInvoker CreateMethodTester(LocalGatewayOptions options, HttpClient http) => new(MethodSteps(options, http));
+
+    // The steps after routing, API keys and throttling.
+    private static IInvocationStep[] MethodSteps(LocalGatewayOptions options, HttpClient http) =>
+    [
+        new MethodRequestStep(),
+        new IntegrationRequestStep(),
+        new IntegrationStep(Integrations(options, http)),
+        new IntegrationResponseStep(),
+        new MethodResponseStep(),
+    ];
+
+    private static Dictionary<string, IIntegration> Integrations(LocalGatewayOptions options, HttpClient http)
+    {
         var backend = new BackendClient(http);
         var httpIntegration = new HttpIntegration(backend);
-        var integrations = new Dictionary<string, IIntegration>(StringComparer.Ordinal)
+        return new Dictionary<string, IIntegration>(StringComparer.Ordinal)
         {
             ["MOCK"] = new MockIntegration(),
             ["HTTP"] = httpIntegration,
@@ -19,18 +45,5 @@ internal static class DataPlaneSetup
             ["AWS_PROXY"] = new LambdaProxyIntegration(new LambdaFunctions(new Dictionary<string, Uri>(options.Lambdas, StringComparer.Ordinal)), backend),
             ["AWS"] = new NotEmulatedIntegration(),
         };
-        IInvocationStep[] steps =
-        [
-            new RouteStep(state, new CanaryDraw(options.CanarySeed)),
-            new ApiKeyStep(state),
-            new ThrottleStep(TimeProvider.System),
-            new MethodRequestStep(),
-            new IntegrationRequestStep(),
-            new IntegrationStep(integrations),
-            new IntegrationResponseStep(),
-            new MethodResponseStep(),
-        ];
-        var log = new DataPlaneLog(options.DataPlaneLog);
-        return new DataPlaneEndpoint(steps, log, new AccessLog(log), TimeProvider.System);
     }
 }

@@ -1,0 +1,64 @@
+using System.Net;
+
+namespace Petard.Local.Tests;
+
+/// <summary>Gateway responses: the defaults of every type, customizing one and returning it to its default.</summary>
+public sealed class GatewayResponseTests : GatewayTestBase
+{
+    [Fact]
+    public async Task GetGatewayResponses_lists_a_default_for_every_response_type()
+    {
+        var apiId = await CreateApiAsync();
+        var all = new List<Resource>();
+        await foreach (var response in Client.PaginateAsync("GetGatewayResponses", new { restApiId = apiId }))
+        {
+            all.Add(response);
+        }
+
+        Assert.Equal(Petard.Model.OperationModel.Default.EnumValues("GatewayResponseType"), all.Select(r => r.GetString("responseType")!));
+        Assert.All(all, r => Assert.True(r["defaultResponse"].GetBoolean()));
+        var missingToken = all.Single(r => r.GetString("responseType") == "MISSING_AUTHENTICATION_TOKEN");
+        Assert.Equal("403", missingToken.GetString("statusCode"));
+        Assert.Equal("{\"message\":$context.error.messageString}", missingToken["responseTemplates"].GetProperty("application/json").GetString());
+        Assert.False(all.Single(r => r.GetString("responseType") == "DEFAULT_4XX").Has("statusCode"));
+    }
+
+    [Fact]
+    public async Task A_customized_response_is_stored_patched_and_deleted_back_to_its_default()
+    {
+        var apiId = await CreateApiAsync();
+        var put = await Client.InvokeAsync("PutGatewayResponse", new
+        {
+            restApiId = apiId,
+            responseType = "UNAUTHORIZED",
+            statusCode = "401",
+            responseParameters = new Dictionary<string, string> { ["gatewayresponse.header.WWW-Authenticate"] = "'Bearer'" },
+            responseTemplates = new Dictionary<string, string> { ["application/json"] = "{\"error\":\"unauthorized\"}" },
+        });
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        Assert.False(put["defaultResponse"].GetBoolean());
+
+        var updated = await Client.InvokeAsync("UpdateGatewayResponse", new { restApiId = apiId, responseType = "UNAUTHORIZED", patchOperations = new[] { new { op = "replace", path = "/statusCode", value = "403" } } });
+        Assert.Equal("403", updated.GetString("statusCode"));
+        Assert.Equal("'Bearer'", (await Client.InvokeAsync("GetGatewayResponse", new { restApiId = apiId, responseType = "UNAUTHORIZED" }))["responseParameters"].GetProperty("gatewayresponse.header.WWW-Authenticate").GetString());
+
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.InvokeAsync("DeleteGatewayResponse", new { restApiId = apiId, responseType = "UNAUTHORIZED" })).StatusCode);
+        var reset = await Client.InvokeAsync("GetGatewayResponse", new { restApiId = apiId, responseType = "UNAUTHORIZED" });
+        Assert.True(reset["defaultResponse"].GetBoolean());
+        Assert.Equal("401", reset.GetString("statusCode"));
+        var notCustomized = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("DeleteGatewayResponse", new { restApiId = apiId, responseType = "UNAUTHORIZED" }));
+        Assert.Equal("NotFoundException", notCustomized.ErrorType);
+    }
+
+    [Fact]
+    public async Task An_unknown_type_or_a_bad_status_code_is_a_BadRequest()
+    {
+        var apiId = await CreateApiAsync();
+        var type = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("GetGatewayResponse", new { restApiId = apiId, responseType = "NOT_A_TYPE" }));
+        Assert.Equal("BadRequestException", type.ErrorType);
+        Assert.StartsWith("1 validation error detected: Value 'NOT_A_TYPE' at 'responseType'", type.ServiceMessage, StringComparison.Ordinal);
+
+        var status = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("PutGatewayResponse", new { restApiId = apiId, responseType = "THROTTLED", statusCode = "42" }));
+        Assert.Contains("Invalid status code '42'", status.ServiceMessage, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Net;
+
+namespace Petard.Local.Tests;
+
+/// <summary>Request validators: CRUD, patch paths, and a validator in use.</summary>
+public sealed class RequestValidatorTests : GatewayTestBase
+{
+    [Fact]
+    public async Task A_request_validator_has_full_crud_and_cannot_be_deleted_while_a_method_uses_it()
+    {
+        var (apiId, rootId) = await CreateDeployableApiAsync();
+        var created = await Client.InvokeAsync("CreateRequestValidator", new { restApiId = apiId, name = "body-only", validateRequestBody = true });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(created["validateRequestBody"].GetBoolean());
+        Assert.False(created["validateRequestParameters"].GetBoolean());
+
+        var updated = await Client.InvokeAsync("UpdateRequestValidator", new { restApiId = apiId, requestValidatorId = created.Id, patchOperations = new[] { new { op = "replace", path = "/validateRequestParameters", value = "true" } } });
+        Assert.True(updated["validateRequestParameters"].GetBoolean());
+        Assert.True((await Client.InvokeAsync("GetRequestValidator", new { restApiId = apiId, requestValidatorId = created.Id }))["validateRequestParameters"].GetBoolean());
+        Assert.Single((await Client.InvokeAsync("GetRequestValidators", new { restApiId = apiId })).Items);
+
+        var badPath = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("UpdateRequestValidator", new { restApiId = apiId, requestValidatorId = created.Id, patchOperations = new[] { new { op = "replace", path = "/id", value = "x" } } }));
+        Assert.Equal("BadRequestException", badPath.ErrorType);
+
+        await Client.InvokeAsync("UpdateMethod", new { restApiId = apiId, resourceId = rootId, httpMethod = "GET", patchOperations = new[] { new { op = "replace", path = "/requestValidatorId", value = created.Id } } });
+        var inUse = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("DeleteRequestValidator", new { restApiId = apiId, requestValidatorId = created.Id }));
+        Assert.Contains("is referenced in method", inUse.ServiceMessage, StringComparison.Ordinal);
+        await Client.InvokeAsync("UpdateMethod", new { restApiId = apiId, resourceId = rootId, httpMethod = "GET", patchOperations = new[] { new { op = "remove", path = "/requestValidatorId" } } });
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.InvokeAsync("DeleteRequestValidator", new { restApiId = apiId, requestValidatorId = created.Id })).StatusCode);
+
+        var gone = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("GetRequestValidator", new { restApiId = apiId, requestValidatorId = created.Id }));
+        Assert.Equal("Invalid Request Validator identifier specified", gone.ServiceMessage);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Net;
+
+namespace Petard.Local.Tests;
+
+/// <summary>VPC links.</summary>
+public sealed class VpcLinkTests : GatewayTestBase
+{
+    private const string LoadBalancer = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/orders/50dc6c495c0c9188";
+
+    [Fact]
+    public async Task A_vpc_link_has_full_crud_and_is_available_at_once()
+    {
+        var created = await Client.InvokeAsync("CreateVpcLink", new { name = "orders", targetArns = new[] { LoadBalancer }, description = "to the NLB" });
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        Assert.Equal("AVAILABLE", created.GetString("status"));
+
+        var updated = await Client.InvokeAsync("UpdateVpcLink", new { vpcLinkId = created.Id, patchOperations = new[] { new { op = "replace", path = "/name", value = "renamed" } } });
+        Assert.Equal("renamed", updated.GetString("name"));
+        Assert.Equal("renamed", (await Client.InvokeAsync("GetVpcLink", new { vpcLinkId = created.Id })).GetString("name"));
+        Assert.Single((await Client.InvokeAsync("GetVpcLinks")).Items);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.InvokeAsync("DeleteVpcLink", new { vpcLinkId = created.Id })).StatusCode);
+        var gone = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("GetVpcLink", new { vpcLinkId = created.Id }));
+        Assert.Equal("NotFoundException", gone.ErrorType);
+    }
+
+    [Fact]
+    public async Task A_target_that_is_not_a_network_load_balancer_is_a_BadRequest()
+    {
+        var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("CreateVpcLink", new { name = "orders", targetArns = new[] { "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/1234abcd" } }));
+        Assert.Equal("BadRequestException", error.ErrorType);
+        Assert.Contains("Network Load Balancer", error.ServiceMessage, StringComparison.Ordinal);
+    }
+}
