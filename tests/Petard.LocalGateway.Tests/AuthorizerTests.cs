@@ -72,7 +72,7 @@ public sealed class AuthorizerTests : GatewayTestBase
             restApiId = apiId,
             resourceId = rootId,
             httpMethod = "GET",
-            patchOperations = new[] { new { op = "replace", path = "/authorizationType", value = "COGNITO_USER_POOLS" }, new { op = "replace", path = "/authorizerId", value = cognito.Id } },
+            patchOperations = new[] { new { op = "replace", path = "/authorizationType", value = "COGNITO_USER_POOLS" }, new { op = "replace", path = "/authorizerId", value = cognito.Id! } },
         });
 
         var inUse = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("DeleteAuthorizer", new { restApiId = apiId, authorizerId = cognito.Id }));

@@ -97,6 +97,45 @@ public sealed class AwsCliScenarioTests : GatewayTestBase
     }
 
     [SkippableFact]
+    public async Task The_AWS_CLI_manages_authorizers_validators_gateway_responses_and_tags()
+    {
+        AwsCli.RequireInstalled();
+        using var aws = new AwsCli(Gateway.Url, Key, Secret);
+        var apiId = (await aws.RunAsync("create-rest-api", "--name", "cli-extras", "--tags", "team=orders")).Ok()["id"]!.GetValue<string>();
+
+        var authorizer = (await aws.RunAsync("create-authorizer", "--rest-api-id", apiId, "--name", "tokens", "--type", "TOKEN",
+            "--authorizer-uri", "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations",
+            "--identity-source", "method.request.header.Authorization")).Ok();
+        Assert.Equal(300, authorizer["authorizerResultTtlInSeconds"]!.GetValue<int>());
+        var authorizerId = authorizer["id"]!.GetValue<string>();
+        (await aws.RunAsync("update-authorizer", "--rest-api-id", apiId, "--authorizer-id", authorizerId, "--patch-operations", "op=replace,path=/authorizerResultTtlInSeconds,value=60")).Ok();
+        Assert.Equal(60, (await aws.RunAsync("get-authorizers", "--rest-api-id", apiId)).Ok()["items"]!.AsArray().Single()!["authorizerResultTtlInSeconds"]!.GetValue<int>());
+        var badType = await aws.RunAsync("create-authorizer", "--rest-api-id", apiId, "--name", "x", "--type", "COGNITO_USER_POOLS", "--identity-source", "method.request.header.Authorization");
+        Assert.NotEqual(0, badType.ExitCode);
+        Assert.Contains("BadRequestException", badType.Error, StringComparison.Ordinal);
+
+        var validator = (await aws.RunAsync("create-request-validator", "--rest-api-id", apiId, "--name", "all", "--validate-request-body", "--validate-request-parameters")).Ok();
+        Assert.True(validator["validateRequestBody"]!.GetValue<bool>());
+        (await aws.RunAsync("delete-request-validator", "--rest-api-id", apiId, "--request-validator-id", validator["id"]!.GetValue<string>())).Ok();
+        Assert.Empty((await aws.RunAsync("get-request-validators", "--rest-api-id", apiId)).Ok()["items"]!.AsArray());
+
+        var responses = (await aws.RunAsync("get-gateway-responses", "--rest-api-id", apiId)).Ok()["items"]!.AsArray();
+        Assert.Equal(21, responses.Count); // a default for every response type
+        var put = (await aws.RunAsync("put-gateway-response", "--rest-api-id", apiId, "--response-type", "UNAUTHORIZED", "--status-code", "401",
+            "--response-templates", "{\"application/json\": \"{\\\"error\\\": \\\"unauthorized\\\"}\"}")).Ok();
+        Assert.False(put["defaultResponse"]!.GetValue<bool>());
+        Assert.Equal("{\"error\": \"unauthorized\"}", (await aws.RunAsync("get-gateway-response", "--rest-api-id", apiId, "--response-type", "UNAUTHORIZED")).Ok()["responseTemplates"]!["application/json"]!.GetValue<string>());
+
+        var arn = $"arn:aws:apigateway:us-east-1::/restapis/{apiId}";
+        (await aws.RunAsync("tag-resource", "--resource-arn", arn, "--tags", "env=dev")).Ok();
+        var tags = (await aws.RunAsync("get-tags", "--resource-arn", arn)).Ok()["tags"]!;
+        Assert.Equal("orders", tags["team"]!.GetValue<string>());
+        Assert.Equal("dev", tags["env"]!.GetValue<string>());
+        (await aws.RunAsync("untag-resource", "--resource-arn", arn, "--tag-keys", "team")).Ok();
+        Assert.Null((await aws.RunAsync("get-tags", "--resource-arn", arn)).Ok()["tags"]!["team"]);
+    }
+
+    [SkippableFact]
     public async Task The_AWS_CLI_with_a_wrong_secret_is_refused_and_the_error_reaches_the_user()
     {
         AwsCli.RequireInstalled();
