@@ -67,4 +67,14 @@ public sealed class TagTests : GatewayTestBase
         var reserved = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("TagResource", new { resourceArn = $"arn:aws:apigateway:us-east-1::/restapis/{apiId}", tags = new Dictionary<string, string> { ["aws:owner"] = "x" } }));
         Assert.Contains("Invalid tag key 'aws:owner'", reserved.ServiceMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Tags_given_on_create_follow_the_same_rules()
+    {
+        var tooMany = Enumerable.Range(0, 51).ToDictionary(i => $"k{i}", i => "v");
+        var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("CreateRestApi", new { name = "tagged", tags = tooMany }));
+        Assert.Equal("BadRequestException", error.ErrorType);
+        Assert.Contains("at most 50 tags", error.ServiceMessage, StringComparison.Ordinal);
+        Assert.Empty(Gateway.Snapshot()["restApis"]!.AsObject());
+    }
 }

@@ -72,7 +72,8 @@ internal static class DomainNameOperations
             domain["distributionHostedZoneId"] = "Z2FDTNDATAQYW2";
         }
 
-        Stored.Copy(input, domain, "certificateName", "certificateArn", "regionalCertificateName", "regionalCertificateArn", "tags");
+        Stored.Copy(input, domain, "certificateName", "certificateArn", "regionalCertificateName", "regionalCertificateArn");
+        Tags.CopyOnCreate(input, domain);
         state.DomainNames[name] = new JsonObject { ["domain"] = domain, ["basePathMappings"] = new JsonObject() };
         return domain.DeepClone().AsObject();
     }

@@ -46,7 +46,8 @@ internal static class UsagePlanOperations
     {
         var id = IdGenerator.Unique(IdGenerator.ShortId, state.UsagePlans.ContainsKey);
         var plan = new JsonObject { ["id"] = id, ["name"] = input.Required("name"), ["apiStages"] = new JsonArray() };
-        Stored.Copy(input, plan, "description", "throttle", "quota", "tags");
+        Stored.Copy(input, plan, "description", "throttle", "quota");
+        Tags.CopyOnCreate(input, plan);
         foreach (var apiStage in input.Node("apiStages") as JsonArray ?? [])
         {
             var apiId = apiStage?["apiId"]?.GetValue<string>() ?? string.Empty;
