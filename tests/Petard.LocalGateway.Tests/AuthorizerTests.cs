@@ -79,6 +79,20 @@ public sealed class AuthorizerTests : GatewayTestBase
         Assert.Equal("BadRequestException", inUse.ErrorType);
         Assert.StartsWith("Cannot delete authorizer 'users', is referenced in method: ", inUse.ServiceMessage, StringComparison.Ordinal);
 
+        var second = await Client.InvokeAsync("UpdateAuthorizer", new
+        {
+            restApiId = apiId,
+            authorizerId = cognito.Id,
+            patchOperations = new[] { new { op = "add", path = "/providerARNs", value = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_def" } },
+        });
+        Assert.Equal(2, second["providerARNs"].GetArrayLength());
+        await Client.InvokeAsync("UpdateAuthorizer", new
+        {
+            restApiId = apiId,
+            authorizerId = cognito.Id,
+            patchOperations = new[] { new { op = "remove", path = "/providerARNs", value = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_def" } },
+        });
+
         var noArns = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("UpdateAuthorizer", new
         {
             restApiId = apiId,

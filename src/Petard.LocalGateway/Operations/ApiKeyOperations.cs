@@ -12,7 +12,7 @@ internal static class ApiKeyOperations
 
     private static readonly PatchRules Rules = new PatchRules()
         .Scalar("name").Scalar("description").Scalar("customerId").Scalar("enabled", PatchRules.ScalarKind.Boolean)
-        .Custom(PatchStageKeys);
+        .ValueList("stageKeys", value => value.Contains('/', StringComparison.Ordinal));
 
     public static void Register(OperationTable table)
     {
@@ -115,32 +115,5 @@ internal static class ApiKeyOperations
         }
 
         return OperationResult.Empty;
-    }
-
-    // "/stageKeys" with op add/remove and value "restApiId/stageName".
-    private static bool PatchStageKeys(JsonObject key, PatchOperation operation)
-    {
-        if (operation.Path != "/stageKeys" || operation.Op is not ("add" or "remove") || operation.Value is null || !operation.Value.Contains('/', StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        if (key["stageKeys"] is not JsonArray stageKeys)
-        {
-            stageKeys = [];
-            key["stageKeys"] = stageKeys;
-        }
-
-        var existing = stageKeys.FirstOrDefault(s => s?.GetValue<string>() == operation.Value);
-        if (operation.Op == "add" && existing is null)
-        {
-            stageKeys.Add(operation.Value);
-        }
-        else if (operation.Op == "remove" && existing is not null)
-        {
-            stageKeys.Remove(existing);
-        }
-
-        return true;
     }
 }

@@ -16,27 +16,21 @@ internal static class AuthorizerOperations
     private static readonly PatchRules Rules = new PatchRules()
         .Scalar("name").Scalar("type").Scalar("authType").Scalar("authorizerUri").Scalar("authorizerCredentials")
         .Scalar("identitySource").Scalar("identityValidationExpression").Scalar("authorizerResultTtlInSeconds", Kind.Integer)
-        .Custom(PatchProviderArns);
+        .ValueList("providerARNs");
+
+    private static readonly ApiChildren Authorizers = new("authorizers", "authorizerId", "authorizerNotFound", "authorizerInUse");
 
     public static void Register(OperationTable table)
     {
         table.Add("CreateAuthorizer", Create);
-        table.Add("GetAuthorizer", (input, state) => Get(state.RestApi(input.Required("restApiId")), input.Required("authorizerId")).DeepClone().AsObject());
-        table.Add("GetAuthorizers", (input, state) => Paging.Page(Authorizers(state.RestApi(input.Required("restApiId"))).Select(kv => kv.Value!), input));
-        table.Add("UpdateAuthorizer", Update);
-        table.Add("DeleteAuthorizer", Delete);
+        Authorizers.Register(table, "Authorizer", Rules, Check);
         table.Add("TestInvokeAuthorizer", TestInvoke);
     }
-
-    public static JsonObject Authorizers(JsonObject restApi) => GatewayState.Collection(restApi, "authorizers");
-
-    public static JsonObject Get(JsonObject restApi, string id) =>
-        Authorizers(restApi)[id] as JsonObject ?? throw ServiceErrors.NotFound("authorizerNotFound");
 
     private static OperationResult Create(OperationInput input, GatewayState state)
     {
         var restApi = state.RestApi(input.Required("restApiId"));
-        var authorizers = Authorizers(restApi);
+        var authorizers = Authorizers.All(restApi);
         var authorizer = new JsonObject
         {
             ["id"] = IdGenerator.Unique(IdGenerator.ShortId, authorizers.ContainsKey),
@@ -48,30 +42,6 @@ internal static class AuthorizerOperations
         Check(authorizer);
         authorizers[authorizer["id"]!.GetValue<string>()] = authorizer;
         return authorizer.DeepClone().AsObject();
-    }
-
-    private static OperationResult Update(OperationInput input, GatewayState state)
-    {
-        var restApi = state.RestApi(input.Required("restApiId"));
-        var id = input.Required("authorizerId");
-        var updated = Rules.Apply(Get(restApi, id), PatchOperation.Read(input));
-        Check(updated);
-        Authorizers(restApi)[id] = updated;
-        return updated.DeepClone().AsObject();
-    }
-
-    private static OperationResult Delete(OperationInput input, GatewayState state)
-    {
-        var restApi = state.RestApi(input.Required("restApiId"));
-        var id = input.Required("authorizerId");
-        var authorizer = Get(restApi, id);
-        if (MethodReferences.Find(restApi, m => m["authorizerId"]?.GetValue<string>() == id) is { } method)
-        {
-            throw ServiceErrors.BadRequest("authorizerInUse", ("name", authorizer["name"]!.GetValue<string>()), ("method", method));
-        }
-
-        Authorizers(restApi).Remove(id);
-        return OperationResult.Empty;
     }
 
     // The rules the service applies on create and after every update: what each type needs.
@@ -111,33 +81,6 @@ internal static class AuthorizerOperations
         }
     }
 
-    // "/providerARNs" with add/remove and one ARN as the value.
-    private static bool PatchProviderArns(JsonObject authorizer, PatchOperation operation)
-    {
-        if (operation.Path != "/providerARNs" || operation.Op is not ("add" or "remove") || string.IsNullOrEmpty(operation.Value))
-        {
-            return false;
-        }
-
-        if (authorizer["providerARNs"] is not JsonArray arns)
-        {
-            arns = [];
-            authorizer["providerARNs"] = arns;
-        }
-
-        var existing = arns.FirstOrDefault(a => a?.GetValue<string>() == operation.Value);
-        if (operation.Op == "add" && existing is null)
-        {
-            arns.Add(operation.Value);
-        }
-        else if (operation.Op == "remove" && existing is not null)
-        {
-            arns.Remove(existing);
-        }
-
-        return true;
-    }
-
     /// <summary>
     /// Runs the authorizer on a test request as the console does. The identity is read as the data
     /// plane reads it; calling the authorizer's Lambda function is left to the data plane, so a
@@ -145,7 +88,7 @@ internal static class AuthorizerOperations
     /// </summary>
     private static OperationResult TestInvoke(OperationInput input, GatewayState state)
     {
-        var authorizer = Get(state.RestApi(input.Required("restApiId")), input.Required("authorizerId"));
+        var authorizer = Authorizers.Get(state.RestApi(input.Required("restApiId")), input.Required("authorizerId"));
         var identitySource = authorizer["identitySource"]?.GetValue<string>() ?? string.Empty;
         var headers = input.Map("headers") ?? [];
         var missing = identitySource.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

@@ -14,6 +14,7 @@ internal sealed class PatchRules
     private readonly Dictionary<string, ScalarKind> scalars = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Action<string, string?>? Validate, ScalarKind Kind)> maps = new(StringComparer.Ordinal);
     private readonly HashSet<string> sets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<string, bool>> lists = new(StringComparer.Ordinal);
     private Func<JsonObject, PatchOperation, bool>? custom;
 
     public enum ScalarKind
@@ -44,6 +45,18 @@ internal sealed class PatchRules
         return this;
     }
 
+    /// <summary>
+    /// A list of strings changed one value at a time, the value in the operation's <c>value</c>:
+    /// <c>add /stageKeys</c> with <c>restApiId/stageName</c>, <c>remove /providerARNs</c> with an ARN.
+    /// </summary>
+    /// <param name="name">The property.</param>
+    /// <param name="accepts">Which values the list takes; any other is an invalid patch.</param>
+    public PatchRules ValueList(string name, Func<string, bool>? accepts = null)
+    {
+        lists[name] = accepts ?? (value => value.Length > 0);
+        return this;
+    }
+
     /// <summary>A handler for paths the declared properties do not cover; it returns whether it took the operation.</summary>
     public PatchRules Custom(Func<JsonObject, PatchOperation, bool> handler)
     {
@@ -69,6 +82,10 @@ internal sealed class PatchRules
             else if (segments.Count == 2 && sets.Contains(segments[0]))
             {
                 ApplySet(copy, operation, segments[0], segments[1]);
+            }
+            else if (segments.Count == 1 && lists.TryGetValue(segments[0], out var accepts) && operation.Op is ("add" or "remove") && operation.Value is { } value && accepts(value))
+            {
+                ApplyValueList(copy, operation.Op, segments[0], value);
             }
             else if (custom is null || !custom(copy, operation))
             {
@@ -139,6 +156,25 @@ internal sealed class PatchRules
                 break;
             default:
                 throw InvalidPath(operation);
+        }
+    }
+
+    private static void ApplyValueList(JsonObject target, string op, string name, string value)
+    {
+        if (target[name] is not JsonArray list)
+        {
+            list = [];
+            target[name] = list;
+        }
+
+        var existing = list.FirstOrDefault(n => n?.GetValue<string>() == value);
+        if (op == "add" && existing is null)
+        {
+            list.Add(value);
+        }
+        else if (op == "remove" && existing is not null)
+        {
+            list.Remove(existing);
         }
     }
 
