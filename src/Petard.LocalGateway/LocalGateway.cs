@@ -78,7 +78,7 @@ public sealed class LocalGateway : IAsyncDisposable
         var backends = BackendClient.CreateHttpClient();
         var pipeline = new GatewayPipeline(
             new OperationRouter(OperationModel.Default),
-            OperationTable.CreateDefault(options.Region, DataPlaneSetup.CreateMethodTester(options, backends)),
+            OperationTable.CreateDefault(options.Region, DataPlaneSetup.CreateTestInvokers(options, backends)),
             state,
             stateFile,
             options.VerifySignatures is { } key ? new SignatureVerifier(key) : null,

@@ -20,8 +20,9 @@ internal static class DataPlaneSetup
         return new DataPlaneEndpoint(steps, log, new AccessLog(log), TimeProvider.System);
     }
 
-    /// <summary>The steps TestInvokeMethod runs: from the method request on, with the same integrations.</summary>
-    public static MethodTestInvoker CreateMethodTester(LocalGatewayOptions options, HttpClient http) => new(MethodSteps(options, http));
+    /// <summary>What TestInvokeMethod runs (the steps from the method request on, with the same integrations) and TestInvokeAuthorizer calls.</summary>
+    public static TestInvokers CreateTestInvokers(LocalGatewayOptions options, HttpClient http) =>
+        new(new MethodTestInvoker(MethodSteps(options, http)), new AuthorizerFunctionInvoker(Functions(options), new BackendClient(http)));
 
     // The steps after routing, API keys and throttling.
     private static IInvocationStep[] MethodSteps(LocalGatewayOptions options, HttpClient http) =>
@@ -42,8 +43,10 @@ internal static class DataPlaneSetup
             ["MOCK"] = new MockIntegration(),
             ["HTTP"] = httpIntegration,
             ["HTTP_PROXY"] = httpIntegration,
-            ["AWS_PROXY"] = new LambdaProxyIntegration(new LambdaFunctions(new Dictionary<string, Uri>(options.Lambdas, StringComparer.Ordinal)), backend),
+            ["AWS_PROXY"] = new LambdaProxyIntegration(Functions(options), backend),
             ["AWS"] = new NotEmulatedIntegration(),
         };
     }
+
+    private static LambdaFunctions Functions(LocalGatewayOptions options) => new(new Dictionary<string, Uri>(options.Lambdas, StringComparer.Ordinal));
 }

@@ -6,12 +6,12 @@ using Kind = Petard.Local.Patching.PatchRules.ScalarKind;
 
 namespace Petard.Local.Operations;
 
-/// <summary>Authorizers of a rest API (TOKEN, REQUEST, COGNITO_USER_POOLS), and TestInvokeAuthorizer.</summary>
+/// <summary>Authorizers of a rest API (TOKEN, REQUEST, COGNITO_USER_POOLS) and the rules each type follows.</summary>
 internal static class AuthorizerOperations
 {
     private const int DefaultTtlSeconds = 300;
     private const int MaxTtlSeconds = 3600;
-    private const string HeaderSource = "method.request.header.";
+    public const string HeaderSource = "method.request.header.";
 
     private static readonly PatchRules Rules = new PatchRules()
         .Scalar("name").Scalar("type").Scalar("authType").Scalar("authorizerUri").Scalar("authorizerCredentials")
@@ -20,11 +20,12 @@ internal static class AuthorizerOperations
 
     private static readonly ApiChildren Authorizers = new("authorizers", "authorizerId", "authorizerNotFound", "authorizerInUse");
 
+    public static JsonObject Get(JsonObject restApi, string id) => Authorizers.Get(restApi, id);
+
     public static void Register(OperationTable table)
     {
         table.Add("CreateAuthorizer", Create);
         Authorizers.Register(table, "Authorizer", Rules, Check);
-        table.Add("TestInvokeAuthorizer", TestInvoke);
     }
 
     private static OperationResult Create(OperationInput input, GatewayState state)
@@ -79,39 +80,5 @@ internal static class AuthorizerOperations
         {
             throw ServiceErrors.BadRequest("invalidIdentitySource", ("value", identitySource));
         }
-    }
-
-    /// <summary>
-    /// Runs the authorizer on a test request as the console does. The identity is read as the data
-    /// plane reads it; calling the authorizer's Lambda function is left to the data plane, so a
-    /// present identity answers the service's configuration-error result.
-    /// </summary>
-    private static OperationResult TestInvoke(OperationInput input, GatewayState state)
-    {
-        var authorizer = Authorizers.Get(state.RestApi(input.Required("restApiId")), input.Required("authorizerId"));
-        var identitySource = authorizer["identitySource"]?.GetValue<string>() ?? string.Empty;
-        var headers = input.Map("headers") ?? [];
-        var missing = identitySource.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(s => s.StartsWith(HeaderSource, StringComparison.Ordinal))
-            .Select(s => s[HeaderSource.Length..])
-            .Where(name => !headers.Any(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(h.Value?.ToString())))
-            .ToList();
-        var name = authorizer["name"]!.GetValue<string>();
-        if (missing.Count > 0)
-        {
-            return new JsonObject
-            {
-                ["clientStatus"] = 401,
-                ["log"] = $"Execution log for authorizer {name}: the identity source {string.Join(", ", missing)} is missing or empty; Unauthorized.",
-                ["latency"] = 0,
-            };
-        }
-
-        return new JsonObject
-        {
-            ["clientStatus"] = 500,
-            ["log"] = $"Execution log for authorizer {name}: Execution failed due to configuration error: Petard.LocalGateway does not invoke the authorizer's function ({authorizer["authorizerUri"] ?? "Cognito user pool"}) from TestInvokeAuthorizer.",
-            ["latency"] = 0,
-        };
     }
 }

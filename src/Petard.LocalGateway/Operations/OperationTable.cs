@@ -20,8 +20,8 @@ internal sealed class OperationTable
     private readonly Dictionary<string, AsyncOperationHandler> asyncHandlers = new(StringComparer.Ordinal);
 
     /// <param name="region">The region of invoke URLs in exports.</param>
-    /// <param name="methodTester">The data plane's steps for TestInvokeMethod; without it TestInvokeMethod answers a 500 that says so.</param>
-    public static OperationTable CreateDefault(string region, MethodTestInvoker? methodTester = null)
+    /// <param name="testInvokers">What TestInvokeMethod and TestInvokeAuthorizer run on the data plane; without it they answer a 500 that says so.</param>
+    public static OperationTable CreateDefault(string region, TestInvokers? testInvokers = null)
     {
         var table = new OperationTable();
         RestApiOperations.Register(table);
@@ -46,7 +46,8 @@ internal sealed class OperationTable
         StageCacheOperations.Register(table);
         UsageOperations.Register(table);
         ApiKeyImportOperations.Register(table);
-        TestInvokeMethodOperations.Register(table, methodTester);
+        TestInvokeMethodOperations.Register(table, testInvokers?.Methods);
+        TestInvokeAuthorizerOperations.Register(table, testInvokers?.Authorizers);
         return table;
     }
 

@@ -64,12 +64,7 @@ internal static class TestInvokeMethodOperations
     private static InvokeRequest Request(OperationInput input, string restApiId, string httpMethod, JsonObject resource)
     {
         var target = input.String("pathWithQueryString") is { Length: > 0 } given ? given : resource["path"]!.GetValue<string>();
-        var parts = target.Split('?', 2);
-        var path = parts[0].StartsWith('/') ? parts[0] : "/" + parts[0];
-        var query = parts.Length < 2 ? [] : parts[1].Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .Select(pair => KeyValuePair.Create(Uri.UnescapeDataString(pair[0]), pair.Length > 1 ? Uri.UnescapeDataString(pair[1]) : string.Empty))
-            .ToList();
+        var (path, query) = PathWithQuery.Parse(target);
         var headers = (input.Map("headers") ?? []).Select(h => KeyValuePair.Create(h.Key, h.Value?.ToString() ?? string.Empty)).ToList();
         foreach (var (name, values) in input.Map("multiValueHeaders") ?? [])
         {
