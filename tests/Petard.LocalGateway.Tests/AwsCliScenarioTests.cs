@@ -97,7 +97,7 @@ public sealed class AwsCliScenarioTests : GatewayTestBase
     }
 
     [SkippableFact]
-    public async Task The_AWS_CLI_manages_authorizers_validators_gateway_responses_and_tags()
+    public async Task The_AWS_CLI_manages_authorizers_validators_gateway_responses_tags_and_usage_plans()
     {
         AwsCli.RequireInstalled();
         using var aws = new AwsCli(Gateway.Url, Key, Secret);
@@ -133,6 +133,26 @@ public sealed class AwsCliScenarioTests : GatewayTestBase
         Assert.Equal("dev", tags["env"]!.GetValue<string>());
         (await aws.RunAsync("untag-resource", "--resource-arn", arn, "--tag-keys", "team")).Ok();
         Assert.Null((await aws.RunAsync("get-tags", "--resource-arn", arn)).Ok()["tags"]!["team"]);
+
+        await AssertUsagePlansAsync(aws);
+    }
+
+    private static async Task AssertUsagePlansAsync(AwsCli aws)
+    {
+        var plan = (await aws.RunAsync("create-usage-plan", "--name", "gold", "--quota", "limit=100,period=DAY", "--throttle", "burstLimit=10,rateLimit=5")).Ok();
+        var planId = plan["id"]!.GetValue<string>();
+        var key = (await aws.RunAsync("create-api-key", "--name", "partner", "--enabled")).Ok();
+        var keyId = key["id"]!.GetValue<string>();
+        (await aws.RunAsync("create-usage-plan-key", "--usage-plan-id", planId, "--key-id", keyId, "--key-type", "API_KEY")).Ok();
+        var patched = (await aws.RunAsync("update-usage-plan", "--usage-plan-id", planId, "--patch-operations", "op=replace,path=/quota/limit,value=50")).Ok();
+        Assert.Equal(50, patched["quota"]!["limit"]!.GetValue<int>());
+
+        var usage = (await aws.RunAsync("get-usage", "--usage-plan-id", planId, "--start-date", "2026-01-01", "--end-date", "2026-01-02")).Ok();
+        Assert.Equal(2, usage["items"]![keyId]!.AsArray().Count); // the CLI reads the wire's "values" as "items"
+        var updated = (await aws.RunAsync("update-usage", "--usage-plan-id", planId, "--key-id", keyId, "--patch-operations", "op=replace,path=/remaining,value=7")).Ok();
+        Assert.Equal(7, updated["items"]![keyId]![0]![1]!.GetValue<int>());
+        var backwards = await aws.RunAsync("get-usage", "--usage-plan-id", planId, "--start-date", "2026-01-02", "--end-date", "2026-01-01");
+        Assert.Contains("BadRequestException", backwards.Error, StringComparison.Ordinal);
     }
 
     [SkippableFact]
