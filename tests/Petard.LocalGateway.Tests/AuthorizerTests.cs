@@ -33,13 +33,13 @@ public sealed class AuthorizerTests : GatewayTestBase
     }
 
     [Theory]
-    [InlineData("FOO", null, "method.request.header.Authorization", null, "Member must satisfy enum value set: [TOKEN, REQUEST, COGNITO_USER_POOLS]")]
+    [InlineData("FOO", null, "method.request.header.Authorization", null, "1 validation error detected: Value 'FOO' at 'createAuthorizerInput.type' failed to satisfy constraint: Member must satisfy enum value set: [TOKEN, REQUEST, COGNITO_USER_POOLS]")]
     [InlineData("TOKEN", null, "method.request.header.Authorization", null, "Authorizer URI is required")]
     [InlineData("TOKEN", LambdaUri, "method.request.querystring.token", null, "Invalid identity source")]
     [InlineData("TOKEN", LambdaUri, null, null, "Identity source is required")]
     [InlineData("COGNITO_USER_POOLS", null, "method.request.header.Authorization", null, "ProviderARNs must be specified")]
     [InlineData("TOKEN", LambdaUri, "method.request.header.Authorization", 3601, "between 0 and 3600")]
-    public async Task An_authorizer_the_service_refuses_is_a_BadRequest(string type, string? uri, string? identitySource, int? ttl, string expected)
+    public async Task An_authorizer_the_service_refuses_is_a_400(string type, string? uri, string? identitySource, int? ttl, string expected)
     {
         var apiId = await CreateApiAsync();
         var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("CreateAuthorizer", new Dictionary<string, object?>
@@ -51,7 +51,7 @@ public sealed class AuthorizerTests : GatewayTestBase
             ["identitySource"] = identitySource,
             ["authorizerResultTtlInSeconds"] = ttl,
         }.Where(kv => kv.Value is not null).ToDictionary()));
-        Assert.Equal("BadRequestException", error.ErrorType);
+        Assert.Equal(type == "FOO" ? "ValidationException" : "BadRequestException", error.ErrorType);
         Assert.Contains(expected, error.ServiceMessage, StringComparison.Ordinal);
     }
 

@@ -30,14 +30,26 @@ public sealed class DocumentationTests : GatewayTestBase
     [Theory]
     [InlineData("{\"type\":\"API\",\"path\":\"/pets\"}", "{}", "a API location has no 'path'")]
     [InlineData("{\"type\":\"MODEL\"}", "{}", "a MODEL location needs a 'name'")]
-    [InlineData("{\"type\":\"WIDGET\"}", "{}", "Member must satisfy enum value set")]
+    [InlineData("{\"type\":\"WIDGET\"}", "{}", "1 validation error detected: Value 'WIDGET' at 'createDocumentationPartInput.location.type' failed to satisfy constraint: Member must satisfy enum value set")]
     [InlineData("{\"type\":\"API\"}", "not json", "must be a JSON object")]
-    public async Task A_location_or_properties_the_service_refuses_is_a_BadRequest(string location, string properties, string expected)
+    public async Task A_location_or_properties_the_service_refuses_is_a_400(string location, string properties, string expected)
     {
         var apiId = await CreateApiAsync();
         var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("CreateDocumentationPart", new { restApiId = apiId, location = System.Text.Json.Nodes.JsonNode.Parse(location), properties }));
-        Assert.Equal("BadRequestException", error.ErrorType);
+        Assert.Equal(location.Contains("WIDGET", StringComparison.Ordinal) ? "ValidationException" : "BadRequestException", error.ErrorType);
         Assert.Contains(expected, error.ServiceMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("add", "/properties", "Invalid patch path  '/properties' specified for op 'add'. Please choose supported operations")]
+    [InlineData("replace", "/invalidPath", "Invalid patch path  '/invalidPath' specified for op 'replace'. Must be one of: [/properties]")]
+    public async Task A_documentation_part_takes_only_replace_of_its_properties(string op, string path, string expected)
+    {
+        var apiId = await CreateApiAsync();
+        var part = await Client.InvokeAsync("CreateDocumentationPart", new { restApiId = apiId, location = new { type = "API" }, properties = "{}" });
+        var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("UpdateDocumentationPart", new { restApiId = apiId, documentationPartId = part.Id, patchOperations = new[] { new { op, path, value = "{}" } } }));
+        Assert.Equal("BadRequestException", error.ErrorType);
+        Assert.Equal(expected, error.ServiceMessage);
     }
 
     [Fact]

@@ -48,17 +48,19 @@ public sealed class GatewayResponseTests : GatewayTestBase
         Assert.Equal("401", reset.GetString("statusCode"));
         var notCustomized = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("DeleteGatewayResponse", new { restApiId = apiId, responseType = "UNAUTHORIZED" }));
         Assert.Equal("NotFoundException", notCustomized.ErrorType);
+        Assert.Equal("Gateway response type not defined on api", notCustomized.ServiceMessage);
     }
 
     [Fact]
-    public async Task An_unknown_type_or_a_bad_status_code_is_a_BadRequest()
+    public async Task An_unknown_type_or_a_bad_status_code_is_a_ValidationException_worded_as_the_service_words_it()
     {
         var apiId = await CreateApiAsync();
         var type = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("GetGatewayResponse", new { restApiId = apiId, responseType = "NOT_A_TYPE" }));
-        Assert.Equal("BadRequestException", type.ErrorType);
-        Assert.StartsWith("1 validation error detected: Value 'NOT_A_TYPE' at 'responseType'", type.ServiceMessage, StringComparison.Ordinal);
+        Assert.Equal("ValidationException", type.ErrorType);
+        Assert.StartsWith("1 validation error detected: Value 'NOT_A_TYPE' at 'responseType' failed to satisfy constraint: Member must satisfy enum value set: [", type.ServiceMessage, StringComparison.Ordinal);
 
         var status = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("PutGatewayResponse", new { restApiId = apiId, responseType = "THROTTLED", statusCode = "42" }));
-        Assert.Contains("Invalid status code '42'", status.ServiceMessage, StringComparison.Ordinal);
+        Assert.Equal("ValidationException", status.ErrorType);
+        Assert.Equal("1 validation error detected: Value '42' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d", status.ServiceMessage);
     }
 }

@@ -21,6 +21,11 @@ public sealed class RequestValidatorTests : GatewayTestBase
 
         var badPath = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("UpdateRequestValidator", new { restApiId = apiId, requestValidatorId = created.Id, patchOperations = new[] { new { op = "replace", path = "/id", value = "x" } } }));
         Assert.Equal("BadRequestException", badPath.ErrorType);
+        Assert.Equal("Invalid patch path  '/id' specified for op 'replace'. Must be one of: [/name, /validateRequestParameters, /validateRequestBody]", badPath.ServiceMessage);
+        var badOp = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("UpdateRequestValidator", new { restApiId = apiId, requestValidatorId = created.Id, patchOperations = new[] { new { op = "add", path = "/validateRequestBody", value = "true" } } }));
+        Assert.Equal("Invalid patch path  '/validateRequestBody' specified for op 'add'. Please choose supported operations", badOp.ServiceMessage);
+        var blank = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("UpdateRequestValidator", new { restApiId = apiId, requestValidatorId = created.Id, patchOperations = new[] { new { op = "replace", path = "/name", value = "" } } }));
+        Assert.Equal("Request Validator name cannot be blank", blank.ServiceMessage);
 
         await Client.InvokeAsync("UpdateMethod", new { restApiId = apiId, resourceId = rootId, httpMethod = "GET", patchOperations = new[] { new { op = "replace", path = "/requestValidatorId", value = created.Id } } });
         var inUse = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("DeleteRequestValidator", new { restApiId = apiId, requestValidatorId = created.Id }));

@@ -25,10 +25,16 @@ public sealed class VpcLinkTests : GatewayTestBase
     }
 
     [Fact]
-    public async Task A_target_that_is_not_a_network_load_balancer_is_a_BadRequest()
+    public async Task A_target_that_is_not_an_arn_or_an_empty_name_is_a_BadRequest_worded_as_the_service_words_it()
     {
-        var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("CreateVpcLink", new { name = "orders", targetArns = new[] { "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/1234abcd" } }));
-        Assert.Equal("BadRequestException", error.ErrorType);
-        Assert.Contains("Network Load Balancer", error.ServiceMessage, StringComparison.Ordinal);
+        var arn = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("CreateVpcLink", new { name = "orders", targetArns = new[] { "invalid-arn" } }));
+        Assert.Equal("BadRequestException", arn.ErrorType);
+        Assert.Equal("Invalid ARN. ARN is not well formed invalid-arn", arn.ServiceMessage);
+
+        var name = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("CreateVpcLink", new { name = "", targetArns = new[] { LoadBalancer } }));
+        Assert.Equal("Name cannot be empty", name.ServiceMessage);
+
+        var missing = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("GetVpcLink", new { vpcLinkId = "nope00" }));
+        Assert.Equal("Invalid Vpc Link identifier specified", missing.ServiceMessage);
     }
 }

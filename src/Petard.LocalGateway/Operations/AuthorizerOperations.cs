@@ -49,7 +49,7 @@ internal static class AuthorizerOperations
     private static void Check(JsonObject authorizer)
     {
         var type = authorizer["type"]?.GetValue<string>() ?? string.Empty;
-        ServiceErrors.CheckEnum("AuthorizerType", "type", type);
+        ServiceErrors.CheckEnum("AuthorizerType", "createAuthorizerInput.type", type);
         var identitySource = authorizer["identitySource"]?.GetValue<string>();
         var ttl = authorizer["authorizerResultTtlInSeconds"]?.GetValue<int>() ?? DefaultTtlSeconds;
         if (ttl is < 0 or > MaxTtlSeconds)

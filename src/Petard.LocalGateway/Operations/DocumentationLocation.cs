@@ -41,7 +41,7 @@ internal static class DocumentationLocation
             throw ServiceErrors.BadRequest("invalidDocumentationLocation", ("reason", "it needs a 'type'."));
         }
 
-        ServiceErrors.CheckEnum("DocumentationPartType", "location.type", type);
+        ServiceErrors.CheckEnum("DocumentationPartType", "createDocumentationPartInput.location.type", type);
         var fields = Fields[type];
         var normalized = new JsonObject { ["type"] = type };
         foreach (var field in new[] { Path, Method, StatusCode, Name })

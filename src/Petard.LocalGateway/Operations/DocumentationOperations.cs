@@ -14,6 +14,7 @@ namespace Petard.Local.Operations;
 internal static class DocumentationOperations
 {
     private static readonly PatchRules VersionRules = new PatchRules().Scalar("description");
+    private static readonly PatchRules PartRules = new PatchRules().Scalar("properties").ReplaceOnly();
 
     public static void Register(OperationTable table)
     {
@@ -100,17 +101,8 @@ internal static class DocumentationOperations
     {
         var restApi = state.RestApi(input.Required("restApiId"));
         var id = input.Required("documentationPartId");
-        var updated = Part(restApi, id).DeepClone().AsObject();
-        foreach (var operation in PatchOperation.Read(input))
-        {
-            if (operation.Path != "/properties" || operation.Op != "replace")
-            {
-                throw PatchRules.InvalidPath(operation);
-            }
-
-            updated["properties"] = Properties(operation.Value);
-        }
-
+        var updated = PartRules.Apply(Part(restApi, id), PatchOperation.Read(input));
+        updated["properties"] = Properties(updated["properties"]?.GetValue<string>());
         Parts(restApi)[id] = updated;
         return updated;
     }

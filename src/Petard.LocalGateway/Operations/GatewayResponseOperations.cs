@@ -94,7 +94,7 @@ internal static partial class GatewayResponseOperations
     {
         if (response["statusCode"]?.GetValue<string>() is { } statusCode && !StatusCode().IsMatch(statusCode))
         {
-            throw ServiceErrors.BadRequest("invalidGatewayResponseStatus", ("value", statusCode));
+            throw ServiceErrors.Validation("invalidStatusCodePattern", ("value", statusCode), ("member", "statusCode"));
         }
     }
 

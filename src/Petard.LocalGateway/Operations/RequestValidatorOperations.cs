@@ -10,14 +10,14 @@ namespace Petard.Local.Operations;
 internal static class RequestValidatorOperations
 {
     private static readonly PatchRules Rules = new PatchRules()
-        .Scalar("name").Scalar("validateRequestBody", Kind.Boolean).Scalar("validateRequestParameters", Kind.Boolean);
+        .Scalar("name").Scalar("validateRequestParameters", Kind.Boolean).Scalar("validateRequestBody", Kind.Boolean).ReplaceOnly();
 
     private static readonly ApiChildren Validators = new("requestValidators", "requestValidatorId", "requestValidatorNotFound", "requestValidatorInUse");
 
     public static void Register(OperationTable table)
     {
         table.Add("CreateRequestValidator", Create);
-        Validators.Register(table, "RequestValidator", Rules);
+        Validators.Register(table, "RequestValidator", Rules, CheckName);
     }
 
     private static OperationResult Create(OperationInput input, GatewayState state)
@@ -31,7 +31,16 @@ internal static class RequestValidatorOperations
             ["validateRequestBody"] = input.Bool("validateRequestBody") ?? false,
             ["validateRequestParameters"] = input.Bool("validateRequestParameters") ?? false,
         };
+        CheckName(validator);
         validators[id] = validator;
         return validator.DeepClone().AsObject();
+    }
+
+    private static void CheckName(JsonObject validator)
+    {
+        if (string.IsNullOrWhiteSpace(validator["name"]?.GetValue<string>()))
+        {
+            throw ServiceErrors.BadRequest("blankRequestValidatorName");
+        }
     }
 }

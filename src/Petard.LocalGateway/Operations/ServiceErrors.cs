@@ -23,6 +23,10 @@ internal static class ServiceErrors
     public static GatewayException Conflict(string message, params (string Name, object Value)[] arguments) =>
         GatewayException.Conflict(Messages.Format(message, arguments));
 
+    /// <summary>400 ValidationException: the service's answer to a value its model's constraints refuse.</summary>
+    public static GatewayException Validation(string message, params (string Name, object Value)[] arguments) =>
+        new(400, "ValidationException", Messages.Format(message, arguments));
+
     /// <summary>The member's value when it is one of its official enum's values (or absent), else the service's enum error.</summary>
     /// <param name="input">The request.</param>
     /// <param name="member">A member the operation model gives an enum.</param>
@@ -31,19 +35,31 @@ internal static class ServiceErrors
         var value = input.String(member);
         if (value is not null)
         {
-            CheckEnum(input.Operation.Members[member].EnumName!, member, value);
+            CheckEnum(input.Operation.Members[member].EnumName!, MemberPath(input.Operation, member), value);
         }
 
         return value;
     }
 
+    /// <summary>
+    /// How the service names a member in validation errors: a body member by its place in the
+    /// operation's input (<c>createAuthorizerInput.type</c>), a URI or query member by its name.
+    /// </summary>
+    public static string MemberPath(OperationDefinition operation, string member) =>
+        operation.Members.TryGetValue(member.Split('.')[0], out var definition) && definition.Location == MemberLocation.Body
+            ? char.ToLowerInvariant(operation.Name[0]) + operation.Name[1..] + "Input." + member
+            : member;
+
     /// <summary>Refuses a value outside the official enum <paramref name="enumName"/>.</summary>
-    public static void CheckEnum(string enumName, string member, string value)
+    /// <param name="enumName">The enum of the operation model.</param>
+    /// <param name="memberPath">The member as the error names it (<see cref="MemberPath"/>).</param>
+    /// <param name="value">The value sent.</param>
+    public static void CheckEnum(string enumName, string memberPath, string value)
     {
         var values = OperationModel.Default.EnumValues(enumName);
         if (!values.Contains(value, StringComparer.Ordinal))
         {
-            throw BadRequest("enumValue", ("value", value), ("member", member), ("values", string.Join(", ", values)));
+            throw Validation("enumValue", ("value", value), ("member", memberPath), ("values", string.Join(", ", values)));
         }
     }
 }

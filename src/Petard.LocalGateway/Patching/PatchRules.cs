@@ -16,6 +16,7 @@ internal sealed class PatchRules
     private readonly HashSet<string> sets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<string, bool>> lists = new(StringComparer.Ordinal);
     private Func<JsonObject, PatchOperation, bool>? custom;
+    private bool replaceOnly;
 
     public enum ScalarKind
     {
@@ -57,6 +58,16 @@ internal sealed class PatchRules
         return this;
     }
 
+    /// <summary>
+    /// The resource takes only <c>replace</c> of its scalar properties (request validators,
+    /// documentation parts); anything else is refused with the service's wording, which lists the paths.
+    /// </summary>
+    public PatchRules ReplaceOnly()
+    {
+        replaceOnly = true;
+        return this;
+    }
+
     /// <summary>A handler for paths the declared properties do not cover; it returns whether it took the operation.</summary>
     public PatchRules Custom(Func<JsonObject, PatchOperation, bool> handler)
     {
@@ -70,6 +81,11 @@ internal sealed class PatchRules
         var copy = (JsonObject)target.DeepClone();
         foreach (var operation in operations)
         {
+            if (replaceOnly)
+            {
+                CheckReplaceOnly(operation);
+            }
+
             var segments = operation.Segments;
             if (scalars.TryGetValue(string.Join('/', segments), out var kind))
             {
@@ -94,6 +110,19 @@ internal sealed class PatchRules
         }
 
         return copy;
+    }
+
+    private void CheckReplaceOnly(PatchOperation operation)
+    {
+        if (operation.Op != "replace")
+        {
+            throw Operations.ServiceErrors.BadRequest("patchOpNotSupported", ("path", operation.Path), ("op", operation.Op));
+        }
+
+        if (!scalars.ContainsKey(string.Join('/', operation.Segments)))
+        {
+            throw Operations.ServiceErrors.BadRequest("patchPathNotOneOf", ("path", operation.Path), ("op", operation.Op), ("paths", string.Join(", ", scalars.Keys.Select(k => "/" + k))));
+        }
     }
 
     public static GatewayException InvalidPath(PatchOperation operation) =>
