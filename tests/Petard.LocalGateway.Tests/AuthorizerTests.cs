@@ -56,6 +56,14 @@ public sealed class AuthorizerTests : GatewayTestBase
     }
 
     [Fact]
+    public async Task Creating_on_an_unknown_api_answers_the_conflict_AWS_answers()
+    {
+        var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("CreateAuthorizer", new { restApiId = "nope000000", name = "auth", type = "TOKEN", authorizerUri = LambdaUri, identitySource = "method.request.header.Authorization" }));
+        Assert.Equal("ConflictException", error.ErrorType);
+        Assert.Equal("Unable to complete operation due to concurrent modification. Please try again later.", error.ServiceMessage);
+    }
+
+    [Fact]
     public async Task A_cognito_authorizer_takes_provider_arns_and_cannot_be_deleted_while_a_method_uses_it()
     {
         var (apiId, rootId) = await CreateDeployableApiAsync();

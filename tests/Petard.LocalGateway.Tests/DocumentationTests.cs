@@ -84,11 +84,14 @@ public sealed class DocumentationTests : GatewayTestBase
     }
 
     [Fact]
-    public async Task An_import_without_documentation_parts_is_a_BadRequest()
+    public async Task A_file_that_does_not_parse_is_refused_and_one_without_documentation_imports_nothing()
     {
         var apiId = await CreateApiAsync();
-        var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("ImportDocumentationParts", new { restApiId = apiId, body = "{\"openapi\":\"3.0.1\",\"paths\":{}}" }));
+        var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("ImportDocumentationParts", new { restApiId = apiId, body = "{\"openapi\": " }));
         Assert.Equal("BadRequestException", error.ErrorType);
-        Assert.Contains("x-amazon-apigateway-documentation", error.ServiceMessage, StringComparison.Ordinal);
+        Assert.Equal("Unable to build importer with provided input.", error.ServiceMessage);
+
+        var nothing = await Client.InvokeAsync("ImportDocumentationParts", new { restApiId = apiId, body = "{\"openapi\":\"3.0.1\",\"paths\":{}}" });
+        Assert.Equal(0, nothing["ids"].GetArrayLength());
     }
 }

@@ -15,7 +15,7 @@ public sealed class GatewayResponseTests : GatewayTestBase
             all.Add(response);
         }
 
-        Assert.Equal(Petard.Model.OperationModel.Default.EnumValues("GatewayResponseType"), all.Select(r => r.GetString("responseType")!));
+        Assert.Equal(Petard.Model.OperationModel.Default.EnumValues("GatewayResponseType").Order(StringComparer.Ordinal), all.Select(r => r.GetString("responseType")!));
         Assert.All(all, r => Assert.True(r["defaultResponse"].GetBoolean()));
         var missingToken = all.Single(r => r.GetString("responseType") == "MISSING_AUTHENTICATION_TOKEN");
         Assert.Equal("403", missingToken.GetString("statusCode"));
@@ -49,6 +49,33 @@ public sealed class GatewayResponseTests : GatewayTestBase
         var notCustomized = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("DeleteGatewayResponse", new { restApiId = apiId, responseType = "UNAUTHORIZED" }));
         Assert.Equal("NotFoundException", notCustomized.ErrorType);
         Assert.Equal("Gateway response type not defined on api", notCustomized.ServiceMessage);
+    }
+
+    [Fact]
+    public async Task A_customized_family_default_is_what_the_family_members_answer_until_they_are_customized_themselves()
+    {
+        var apiId = await CreateApiAsync();
+        await Client.InvokeAsync("PutGatewayResponse", new { restApiId = apiId, responseType = "DEFAULT_5XX", statusCode = "599", responseParameters = new Dictionary<string, string> { ["gatewayresponse.header.x-family"] = "'5xx'" } });
+
+        var member = await Client.InvokeAsync("GetGatewayResponse", new { restApiId = apiId, responseType = "INTEGRATION_FAILURE" });
+        Assert.True(member["defaultResponse"].GetBoolean());
+        Assert.Equal("599", member.GetString("statusCode"));
+        Assert.Equal("'5xx'", member["responseParameters"].GetProperty("gatewayresponse.header.x-family").GetString());
+        Assert.Equal("{\"message\":$context.error.messageString}", member["responseTemplates"].GetProperty("application/json").GetString());
+        Assert.Equal("403", (await Client.InvokeAsync("GetGatewayResponse", new { restApiId = apiId, responseType = "ACCESS_DENIED" })).GetString("statusCode"));
+    }
+
+    [Theory]
+    [InlineData("add", "/statusCode", "444", "BadRequestException", "Invalid patch path /statusCode")]
+    [InlineData("replace", "/wrongPath", "x", "BadRequestException", "Invalid patch path /wrongPath")]
+    [InlineData("replace", "/responseParameters/gatewayresponse.header.none", "'x'", "NotFoundException", "Invalid parameter name specified")]
+    [InlineData("add", "/responseTemplates/application~1xml", "", "BadRequestException", "Invalid null or empty value in responseTemplates")]
+    public async Task A_patch_the_service_refuses_is_answered_in_its_words(string op, string path, string value, string errorType, string message)
+    {
+        var apiId = await CreateApiAsync();
+        var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("UpdateGatewayResponse", new { restApiId = apiId, responseType = "DEFAULT_4XX", patchOperations = new[] { new { op, path, value } } }));
+        Assert.Equal(errorType, error.ErrorType);
+        Assert.Equal(message, error.ServiceMessage);
     }
 
     [Fact]

@@ -36,4 +36,14 @@ public sealed class RequestValidatorTests : GatewayTestBase
         var gone = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("GetRequestValidator", new { restApiId = apiId, requestValidatorId = created.Id }));
         Assert.Equal("Invalid Request Validator identifier specified", gone.ServiceMessage);
     }
+
+    [Fact]
+    public async Task Creating_on_an_unknown_api_is_a_BadRequest_and_listing_it_a_NotFound_as_AWS_answers()
+    {
+        var create = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("CreateRequestValidator", new { restApiId = "nope000000", name = "v" }));
+        Assert.Equal("BadRequestException", create.ErrorType);
+        Assert.Equal("Invalid REST API identifier specified", create.ServiceMessage);
+        var list = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("GetRequestValidators", new { restApiId = "nope000000" }));
+        Assert.Equal("NotFoundException", list.ErrorType);
+    }
 }

@@ -12,7 +12,11 @@ public sealed class VpcLinkTests : GatewayTestBase
     {
         var created = await Client.InvokeAsync("CreateVpcLink", new { name = "orders", targetArns = new[] { LoadBalancer }, description = "to the NLB" });
         Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
-        Assert.Equal("AVAILABLE", created.GetString("status"));
+        Assert.Equal("PENDING", created.GetString("status"));
+        var read = await Client.InvokeAsync("GetVpcLink", new { vpcLinkId = created.Id });
+        Assert.Equal("AVAILABLE", read.GetString("status"));
+        Assert.Equal("Your vpc link is ready for use", read.GetString("statusMessage"));
+        Assert.Empty(read["tags"].EnumerateObject());
 
         var updated = await Client.InvokeAsync("UpdateVpcLink", new { vpcLinkId = created.Id, patchOperations = new[] { new { op = "replace", path = "/name", value = "renamed" } } });
         Assert.Equal("renamed", updated.GetString("name"));

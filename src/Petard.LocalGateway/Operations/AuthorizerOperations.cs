@@ -30,7 +30,8 @@ internal static class AuthorizerOperations
 
     private static OperationResult Create(OperationInput input, GatewayState state)
     {
-        var restApi = state.RestApi(input.Required("restApiId"));
+        // Recorded from AWS: creating on an unknown API answers a concurrent-modification conflict.
+        var restApi = state.RestApis[input.Required("restApiId")] as JsonObject ?? throw ServiceErrors.Conflict("authorizerUnknownApi");
         var authorizers = Authorizers.All(restApi);
         var authorizer = new JsonObject
         {

@@ -112,11 +112,17 @@ internal static class DocumentationOperations
     {
         var restApi = state.RestApi(input.Required("restApiId"));
         var mode = ServiceErrors.Enum(input, "mode") ?? "merge";
-        var document = OpenApiDocument.Parse(input.Payload, "ImportDocumentationParts");
-        if (document["x-amazon-apigateway-documentation"]?["documentationParts"] is not JsonArray imported)
+        JsonObject document;
+        try
         {
-            throw ServiceErrors.BadRequest("invalidDocumentationImport", ("reason", "the definition has no x-amazon-apigateway-documentation.documentationParts list."));
+            document = OpenApiDocument.Parse(input.Payload, "ImportDocumentationParts");
         }
+        catch (GatewayException)
+        {
+            throw ServiceErrors.BadRequest("documentationImporter");
+        }
+
+        var imported = document["x-amazon-apigateway-documentation"]?["documentationParts"] as JsonArray ?? [];
 
         if (mode == "overwrite")
         {
@@ -140,7 +146,7 @@ internal static class DocumentationOperations
             }
         }
 
-        return new JsonObject { ["ids"] = ids, ["warnings"] = new JsonArray() };
+        return new JsonObject { ["ids"] = ids };
     }
 
     private static OperationResult CreateVersion(OperationInput input, GatewayState state)

@@ -26,7 +26,8 @@ internal static partial class GatewayResponseOperations
         table.Add("GetGatewayResponses", (input, state) =>
         {
             var restApi = state.RestApi(input.Required("restApiId"));
-            return Paging.Page(OperationModel.Default.EnumValues(TypeEnum).Select(type => (JsonNode)Current(restApi, type)), input);
+            // The service lists them by type name.
+            return Paging.Page(OperationModel.Default.EnumValues(TypeEnum).Order(StringComparer.Ordinal).Select(type => (JsonNode)Current(restApi, type)), input);
         });
         table.Add("UpdateGatewayResponse", Update);
         table.Add("DeleteGatewayResponse", (input, state) =>
@@ -42,9 +43,34 @@ internal static partial class GatewayResponseOperations
         return type;
     }
 
-    /// <summary>The response of a type: the customized one, else the service's default.</summary>
-    private static JsonObject Current(JsonObject restApi, string type) =>
-        Customized(restApi)[type]?.DeepClone().AsObject() ?? Default(type);
+    /// <summary>
+    /// The response of a type: the customized one; else its default, which takes the status,
+    /// parameters and templates of its family's customized DEFAULT_4XX or DEFAULT_5XX, as the service does.
+    /// </summary>
+    private static JsonObject Current(JsonObject restApi, string type)
+    {
+        var customized = Customized(restApi);
+        if (customized[type] is JsonObject own)
+        {
+            return own.DeepClone().AsObject();
+        }
+
+        var response = Default(type);
+        var family = response["statusCode"]?.GetValue<string>() switch
+        {
+            ['4', ..] => "DEFAULT_4XX",
+            ['5', ..] => "DEFAULT_5XX",
+            _ => null,
+        };
+        if (family is not null && customized[family] is JsonObject inherited)
+        {
+            response["statusCode"] = inherited["statusCode"]?.DeepClone() ?? response["statusCode"]!.DeepClone();
+            response["responseParameters"] = inherited["responseParameters"]!.DeepClone();
+            response["responseTemplates"] = inherited["responseTemplates"]!.DeepClone();
+        }
+
+        return response;
+    }
 
     private static JsonObject Default(string type)
     {
@@ -56,10 +82,13 @@ internal static partial class GatewayResponseOperations
         }
 
         response["responseParameters"] = new JsonObject();
-        response["responseTemplates"] = new JsonObject(rules.GatewayResponseTemplates.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value)));
+        response["responseTemplates"] = DefaultTemplates();
         response["defaultResponse"] = true;
         return response;
     }
+
+    private static JsonObject DefaultTemplates() =>
+        new(ServiceRules.Default.GatewayResponseTemplates.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value)));
 
     private static OperationResult Put(OperationInput input, GatewayState state)
     {
@@ -72,7 +101,7 @@ internal static partial class GatewayResponseOperations
         }
 
         response["responseParameters"] = input.Map("responseParameters")?.DeepClone() ?? new JsonObject();
-        response["responseTemplates"] = input.Map("responseTemplates")?.DeepClone() ?? new JsonObject();
+        response["responseTemplates"] = input.Map("responseTemplates")?.DeepClone() ?? DefaultTemplates();
         response["defaultResponse"] = false;
         Check(response);
         Customized(restApi)[type] = response;
@@ -83,11 +112,39 @@ internal static partial class GatewayResponseOperations
     {
         var restApi = state.RestApi(input.Required("restApiId"));
         var type = Type(input);
-        var updated = Rules.Apply(Current(restApi, type), PatchOperation.Read(input));
+        var current = Current(restApi, type);
+        var operations = PatchOperation.Read(input);
+        foreach (var operation in operations)
+        {
+            CheckPatch(current, operation);
+        }
+
+        var updated = Rules.Apply(current, operations);
         updated["defaultResponse"] = false;
         Check(updated);
         Customized(restApi)[type] = updated;
         return updated.DeepClone().AsObject();
+    }
+
+    // The service's own answers to patches it refuses (recorded from AWS).
+    private static void CheckPatch(JsonObject response, PatchOperation operation)
+    {
+        var segments = operation.Segments;
+        var map = segments is ["responseParameters" or "responseTemplates", _] ? segments[0] : null;
+        if (segments is ["statusCode"] ? operation.Op != "replace" : map is null)
+        {
+            throw ServiceErrors.BadRequest("invalidGatewayResponsePatchPath", ("path", operation.Path));
+        }
+
+        if (map is not null && operation.Op is ("add" or "replace") && string.IsNullOrEmpty(operation.Value))
+        {
+            throw ServiceErrors.BadRequest("emptyGatewayResponseValue", ("map", map));
+        }
+
+        if (map is not null && operation.Op is ("replace" or "remove") && response[map]?[segments[1]] is null)
+        {
+            throw ServiceErrors.NotFound("gatewayResponseParameterNotFound");
+        }
     }
 
     private static void Check(JsonObject response)

@@ -22,7 +22,9 @@ internal static class RequestValidatorOperations
 
     private static OperationResult Create(OperationInput input, GatewayState state)
     {
-        var validators = Validators.All(state.RestApi(input.Required("restApiId")));
+        // Recorded from AWS: creating on an unknown API is a BadRequest, not the NotFound of the reads.
+        var restApi = state.RestApis[input.Required("restApiId")] as JsonObject ?? throw ServiceErrors.BadRequest("invalidRestApiForCreate");
+        var validators = Validators.All(restApi);
         var id = IdGenerator.Unique(IdGenerator.ShortId, validators.ContainsKey);
         var validator = new JsonObject
         {

@@ -14,14 +14,14 @@ internal static partial class VpcLinkOperations
     public static void Register(OperationTable table)
     {
         table.Add("CreateVpcLink", Create);
-        table.Add("GetVpcLink", (input, state) => Get(state, input.Required("vpcLinkId")).DeepClone().AsObject());
+        table.Add("GetVpcLink", (input, state) => WithTags(Get(state, input.Required("vpcLinkId"))));
         table.Add("GetVpcLinks", (input, state) => Paging.Page(state.VpcLinks.Select(kv => kv.Value!), input));
         table.Add("UpdateVpcLink", (input, state) =>
         {
             var id = input.Required("vpcLinkId");
             var updated = Rules.Apply(Get(state, id), PatchOperation.Read(input));
             state.VpcLinks[id] = updated;
-            return updated.DeepClone().AsObject();
+            return WithTags(updated);
         });
         table.Add("DeleteVpcLink", (input, state) => Stored.Remove(state.VpcLinks, input.Required("vpcLinkId"), ServiceErrors.Message("vpcLinkNotFound")));
     }
@@ -57,10 +57,24 @@ internal static partial class VpcLinkOperations
         Stored.Copy(input, link, "description");
         Tags.CopyOnCreate(input, link);
         state.VpcLinks[id] = link;
-        return link.DeepClone().AsObject();
+
+        // The service answers the create while the link is still being provisioned.
+        var answer = link.DeepClone().AsObject();
+        answer["status"] = "PENDING";
+        answer.Remove("statusMessage");
+        answer.Remove("tags");
+        return answer;
     }
 
     // arn:partition:service:region:account:resource; whether it names a Network Load Balancer the service finds out later (the link FAILS).
+    // A single link is read with its tags (empty when none), a list of links without.
+    private static JsonObject WithTags(JsonObject link)
+    {
+        var answer = link.DeepClone().AsObject();
+        answer["tags"] ??= new JsonObject();
+        return answer;
+    }
+
     [GeneratedRegex(@"^arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:[0-9]*:.+$", RegexOptions.CultureInvariant)]
     private static partial Regex Arn();
 }
