@@ -21,7 +21,10 @@ public sealed class TestInvokeTests : GatewayTestBase
         var result = await Client.InvokeAsync("TestInvokeMethod", new { restApiId = apiId, resourceId = rootId, httpMethod = "GET", pathWithQueryString = "/?name=pat" });
         Assert.Equal(200, result["status"].GetInt32());
         Assert.Equal("{\"greeting\": \"hello pat\"}", result.GetString("body"));
-        Assert.Contains("Method completed with status: 200", result.GetString("log"), StringComparison.Ordinal);
+        var log = result.GetString("log")!;
+        Assert.Contains(" : Method request query string: {name=pat}", log, StringComparison.Ordinal);
+        Assert.Contains(" : Successfully completed execution", log, StringComparison.Ordinal);
+        Assert.EndsWith(" : Method completed with status: 200\n", log, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -31,6 +34,9 @@ public sealed class TestInvokeTests : GatewayTestBase
         var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("TestInvokeMethod", new { restApiId = apiId, resourceId = rootId, httpMethod = "POST" }));
         Assert.Equal("NotFoundException", error.ErrorType);
         Assert.Equal("Invalid Method identifier specified", error.ServiceMessage);
+
+        var noApi = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("TestInvokeMethod", new { restApiId = "nope000000", resourceId = rootId, httpMethod = "GET" }));
+        Assert.Equal("Invalid Resource identifier specified", noApi.ServiceMessage);
     }
 
     [Fact]

@@ -30,7 +30,8 @@ internal static class TestInvokeMethodOperations
         List<string> binaryMediaTypes;
         lock (state.Gate)
         {
-            var restApi = state.RestApi(restApiId);
+            // Recorded from AWS: an unknown API is answered like an unknown resource.
+            var restApi = state.RestApis[restApiId] as JsonObject ?? throw GatewayException.NotFound("Invalid Resource identifier specified");
             resource = (JsonObject)ResourceTree.Get(restApi, resourceId).DeepClone();
             method = resource["resourceMethods"]?[httpMethod] as JsonObject ?? throw GatewayException.NotFound("Invalid Method identifier specified");
             resources = (JsonObject)ResourceTree.Resources(restApi).DeepClone();
@@ -97,16 +98,31 @@ internal static class TestInvokeMethodOperations
 
         var latency = (long)invocation.Elapsed.TotalMilliseconds;
         var now = DateTimeOffset.UtcNow.ToString("ddd MMM dd HH:mm:ss 'UTC' yyyy", CultureInfo.InvariantCulture);
-        var log = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"Execution log for request {invocation.RequestId}\n")
-            .Append(CultureInfo.InvariantCulture, $"{now} : Starting execution for request: {invocation.RequestId}\n")
-            .Append(CultureInfo.InvariantCulture, $"{now} : HTTP Method: {invocation.Request.HttpMethod}, Resource Path: {invocation.Request.Path}\n");
-        if (invocation.ErrorMessage is { } error)
+        var request = invocation.Request;
+        string[] lines =
+        [
+            $"Starting execution for request: {invocation.RequestId}",
+            $"HTTP Method: {request.HttpMethod}, Resource Path: {request.Path}",
+            $"Method request path: {JavaMap(invocation.PathParameters)}",
+            $"Method request query string: {JavaMap(request.Query)}",
+            $"Method request headers: {JavaMap(request.Headers)}",
+            $"Method request body before transformations: {Encoding.UTF8.GetString(request.Body)}",
+            .. invocation.ErrorMessage is { } error
+                ? [$"Execution failed: {error}"]
+                : new[]
+                {
+                    $"Method response body after transformations: {Encoding.UTF8.GetString(response.Body)}",
+                    $"Method response headers: {JavaMap(response.Headers)}",
+                    "Successfully completed execution",
+                },
+            $"Method completed with status: {response.StatusCode}",
+        ];
+        var log = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Execution log for request {invocation.RequestId}\n");
+        foreach (var line in lines)
         {
-            log.Append(CultureInfo.InvariantCulture, $"{now} : Execution failed: {error}\n");
+            log.Append(CultureInfo.InvariantCulture, $"{now} : {line}\n");
         }
 
-        log.Append(CultureInfo.InvariantCulture, $"{now} : Method completed with status: {response.StatusCode}\n");
         return new JsonObject
         {
             ["status"] = response.StatusCode,
@@ -117,4 +133,8 @@ internal static class TestInvokeMethodOperations
             ["latency"] = latency,
         };
     }
+
+    // The log prints maps as Java does: {a=1, b=2}.
+    private static string JavaMap(IEnumerable<KeyValuePair<string, string>> entries) =>
+        "{" + string.Join(", ", entries.Select(e => $"{e.Key}={e.Value}")) + "}";
 }
