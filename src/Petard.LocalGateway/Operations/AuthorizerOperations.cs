@@ -39,8 +39,8 @@ internal static class AuthorizerOperations
             ["name"] = input.Required("name"),
             ["type"] = ServiceErrors.Enum(input, "type") ?? throw OperationInput.MissingMember("type"),
         };
-        Stored.Copy(input, authorizer, "providerARNs", "authType", "authorizerUri", "authorizerCredentials", "identitySource", "identityValidationExpression");
-        authorizer["authorizerResultTtlInSeconds"] = input.Int("authorizerResultTtlInSeconds") ?? DefaultTtlSeconds;
+        // Recorded from AWS: a TTL not given is not answered (the service caches for 300 seconds then).
+        Stored.Copy(input, authorizer, "providerARNs", "authType", "authorizerUri", "authorizerCredentials", "identitySource", "identityValidationExpression", "authorizerResultTtlInSeconds");
         Check(authorizer);
         authorizers[authorizer["id"]!.GetValue<string>()] = authorizer;
         return authorizer.DeepClone().AsObject();
