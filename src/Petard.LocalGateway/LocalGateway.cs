@@ -75,9 +75,10 @@ public sealed class LocalGateway : IAsyncDisposable
         });
         var app = builder.Build();
 
+        var backends = BackendClient.CreateHttpClient();
         var pipeline = new GatewayPipeline(
             new OperationRouter(OperationModel.Default),
-            OperationTable.CreateDefault(options.Region),
+            OperationTable.CreateDefault(options.Region, DataPlaneSetup.CreateTestInvokers(options, backends)),
             state,
             stateFile,
             options.VerifySignatures is { } key ? new SignatureVerifier(key) : null,
@@ -85,7 +86,6 @@ public sealed class LocalGateway : IAsyncDisposable
             faults,
             options.CreateDeploymentInterval is { } interval ? Quotas(interval) : null);
         var control = new ControlEndpoint(faults, calls, state);
-        var backends = BackendClient.CreateHttpClient();
         var dataPlane = DataPlaneSetup.Create(state, options, backends);
         app.Run(context => context.Request.Path.StartsWithSegments("/_petard", StringComparison.Ordinal)
             ? control.HandleAsync(context)

@@ -97,6 +97,65 @@ public sealed class AwsCliScenarioTests : GatewayTestBase
     }
 
     [SkippableFact]
+    public async Task The_AWS_CLI_manages_authorizers_validators_gateway_responses_tags_and_usage_plans()
+    {
+        AwsCli.RequireInstalled();
+        using var aws = new AwsCli(Gateway.Url, Key, Secret);
+        var apiId = (await aws.RunAsync("create-rest-api", "--name", "cli-extras", "--tags", "team=orders")).Ok()["id"]!.GetValue<string>();
+
+        var authorizer = (await aws.RunAsync("create-authorizer", "--rest-api-id", apiId, "--name", "tokens", "--type", "TOKEN",
+            "--authorizer-uri", "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations",
+            "--identity-source", "method.request.header.Authorization")).Ok();
+        Assert.Null(authorizer["authorizerResultTtlInSeconds"]);
+        var authorizerId = authorizer["id"]!.GetValue<string>();
+        (await aws.RunAsync("update-authorizer", "--rest-api-id", apiId, "--authorizer-id", authorizerId, "--patch-operations", "op=replace,path=/authorizerResultTtlInSeconds,value=60")).Ok();
+        Assert.Equal(60, (await aws.RunAsync("get-authorizers", "--rest-api-id", apiId)).Ok()["items"]!.AsArray().Single()!["authorizerResultTtlInSeconds"]!.GetValue<int>());
+        var badType = await aws.RunAsync("create-authorizer", "--rest-api-id", apiId, "--name", "x", "--type", "COGNITO_USER_POOLS", "--identity-source", "method.request.header.Authorization");
+        Assert.NotEqual(0, badType.ExitCode);
+        Assert.Contains("BadRequestException", badType.Error, StringComparison.Ordinal);
+
+        var validator = (await aws.RunAsync("create-request-validator", "--rest-api-id", apiId, "--name", "all", "--validate-request-body", "--validate-request-parameters")).Ok();
+        Assert.True(validator["validateRequestBody"]!.GetValue<bool>());
+        (await aws.RunAsync("delete-request-validator", "--rest-api-id", apiId, "--request-validator-id", validator["id"]!.GetValue<string>())).Ok();
+        Assert.Empty((await aws.RunAsync("get-request-validators", "--rest-api-id", apiId)).Ok()["items"]!.AsArray());
+
+        var responses = (await aws.RunAsync("get-gateway-responses", "--rest-api-id", apiId)).Ok()["items"]!.AsArray();
+        Assert.Equal(21, responses.Count); // a default for every response type
+        var put = (await aws.RunAsync("put-gateway-response", "--rest-api-id", apiId, "--response-type", "UNAUTHORIZED", "--status-code", "401",
+            "--response-templates", "{\"application/json\": \"{\\\"error\\\": \\\"unauthorized\\\"}\"}")).Ok();
+        Assert.False(put["defaultResponse"]!.GetValue<bool>());
+        Assert.Equal("{\"error\": \"unauthorized\"}", (await aws.RunAsync("get-gateway-response", "--rest-api-id", apiId, "--response-type", "UNAUTHORIZED")).Ok()["responseTemplates"]!["application/json"]!.GetValue<string>());
+
+        var arn = $"arn:aws:apigateway:us-east-1::/restapis/{apiId}";
+        (await aws.RunAsync("tag-resource", "--resource-arn", arn, "--tags", "env=dev")).Ok();
+        var tags = (await aws.RunAsync("get-tags", "--resource-arn", arn)).Ok()["tags"]!;
+        Assert.Equal("orders", tags["team"]!.GetValue<string>());
+        Assert.Equal("dev", tags["env"]!.GetValue<string>());
+        (await aws.RunAsync("untag-resource", "--resource-arn", arn, "--tag-keys", "team")).Ok();
+        Assert.Null((await aws.RunAsync("get-tags", "--resource-arn", arn)).Ok()["tags"]!["team"]);
+
+        await AssertUsagePlansAsync(aws);
+    }
+
+    private static async Task AssertUsagePlansAsync(AwsCli aws)
+    {
+        var plan = (await aws.RunAsync("create-usage-plan", "--name", "gold", "--quota", "limit=100,period=DAY", "--throttle", "burstLimit=10,rateLimit=5")).Ok();
+        var planId = plan["id"]!.GetValue<string>();
+        var key = (await aws.RunAsync("create-api-key", "--name", "partner", "--enabled")).Ok();
+        var keyId = key["id"]!.GetValue<string>();
+        (await aws.RunAsync("create-usage-plan-key", "--usage-plan-id", planId, "--key-id", keyId, "--key-type", "API_KEY")).Ok();
+        var patched = (await aws.RunAsync("update-usage-plan", "--usage-plan-id", planId, "--patch-operations", "op=replace,path=/quota/limit,value=50")).Ok();
+        Assert.Equal(50, patched["quota"]!["limit"]!.GetValue<int>());
+
+        var usage = (await aws.RunAsync("get-usage", "--usage-plan-id", planId, "--start-date", "2026-01-01", "--end-date", "2026-01-02")).Ok();
+        Assert.Equal(2, usage["items"]![keyId]!.AsArray().Count); // the CLI reads the wire's "values" as "items"
+        var updated = (await aws.RunAsync("update-usage", "--usage-plan-id", planId, "--key-id", keyId, "--patch-operations", "op=replace,path=/remaining,value=7")).Ok();
+        Assert.Equal(7, updated["items"]![keyId]![0]![1]!.GetValue<int>());
+        var backwards = await aws.RunAsync("get-usage", "--usage-plan-id", planId, "--start-date", "2026-01-02", "--end-date", "2026-01-01");
+        Assert.Contains("BadRequestException", backwards.Error, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task The_AWS_CLI_with_a_wrong_secret_is_refused_and_the_error_reaches_the_user()
     {
         AwsCli.RequireInstalled();

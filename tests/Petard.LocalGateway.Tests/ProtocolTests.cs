@@ -29,14 +29,6 @@ public sealed class ProtocolTests : GatewayTestBase
         Assert.Contains("/no/such/thing", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_operation_the_emulator_does_not_implement_is_a_clear_4xx()
-    {
-        var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("GetSdkTypes"));
-        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
-        Assert.Contains("GetSdkTypes is not implemented", error.ServiceMessage, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("{\"name\": ", "application/json", "not valid JSON")]
     [InlineData("[1, 2]", "application/json", "must be a JSON object")]

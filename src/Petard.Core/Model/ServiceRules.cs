@@ -46,6 +46,11 @@ internal sealed class ServiceRules
         readOnly = Names(root.GetProperty("readOnly"));
         idempotent = Names(root.GetProperty("idempotent"));
         Messages = new ServiceMessages(root.GetProperty("messages").EnumerateObject().ToDictionary(m => m.Name, m => m.Value.GetString()!, StringComparer.Ordinal));
+
+        var responses = root.GetProperty("gatewayResponses");
+        GatewayResponseStatusCodes = new ReadOnlyDictionary<string, string?>(responses.GetProperty("statusCodes").EnumerateObject().ToDictionary(r => r.Name, r => r.Value.GetString(), StringComparer.Ordinal));
+        GatewayResponseTemplates = new ReadOnlyDictionary<string, string>(responses.GetProperty("defaultTemplates").EnumerateObject().ToDictionary(t => t.Name, t => t.Value.GetString()!, StringComparer.Ordinal));
+        SdkTypes = root.GetProperty("sdkTypes").GetRawText();
     }
 
     /// <summary>The rules embedded in Petard.Core, over the embedded operation model's enums.</summary>
@@ -80,6 +85,15 @@ internal sealed class ServiceRules
     public IReadOnlyDictionary<string, OperationQuota> OperationQuotas { get; }
 
     public ServiceMessages Messages { get; }
+
+    /// <summary>Every gateway response type (the model's <c>GatewayResponseType</c> enum, in its order) and the status it answers with until customized; <c>null</c> for the DEFAULT_4XX/DEFAULT_5XX families.</summary>
+    public IReadOnlyDictionary<string, string?> GatewayResponseStatusCodes { get; }
+
+    /// <summary>The response templates of a gateway response that was not customized, by content type.</summary>
+    public IReadOnlyDictionary<string, string> GatewayResponseTemplates { get; }
+
+    /// <summary>The SDK types the service generates (GetSdkTypes' items), as JSON text.</summary>
+    public string SdkTypes { get; }
 
     /// <summary>Reads rules in Petard's customizations format; enum references resolve against <paramref name="model"/>.</summary>
     public static ServiceRules Parse(Stream json, OperationModel model)

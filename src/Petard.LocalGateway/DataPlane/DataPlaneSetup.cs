@@ -9,28 +9,44 @@ internal static class DataPlaneSetup
 {
     public static DataPlaneEndpoint Create(GatewayState state, LocalGatewayOptions options, HttpClient http)
     {
-        var backend = new BackendClient(http);
-        var httpIntegration = new HttpIntegration(backend);
-        var integrations = new Dictionary<string, IIntegration>(StringComparer.Ordinal)
-        {
-            ["MOCK"] = new MockIntegration(),
-            ["HTTP"] = httpIntegration,
-            ["HTTP_PROXY"] = httpIntegration,
-            ["AWS_PROXY"] = new LambdaProxyIntegration(new LambdaFunctions(new Dictionary<string, Uri>(options.Lambdas, StringComparer.Ordinal)), backend),
-            ["AWS"] = new NotEmulatedIntegration(),
-        };
         IInvocationStep[] steps =
         [
             new RouteStep(state, new CanaryDraw(options.CanarySeed)),
             new ApiKeyStep(state),
             new ThrottleStep(TimeProvider.System),
-            new MethodRequestStep(),
-            new IntegrationRequestStep(),
-            new IntegrationStep(integrations),
-            new IntegrationResponseStep(),
-            new MethodResponseStep(),
+            .. MethodSteps(options, http),
         ];
         var log = new DataPlaneLog(options.DataPlaneLog);
         return new DataPlaneEndpoint(steps, log, new AccessLog(log), TimeProvider.System);
     }
+
+    /// <summary>What TestInvokeMethod runs (the steps from the method request on, with the same integrations) and TestInvokeAuthorizer calls.</summary>
+    public static TestInvokers CreateTestInvokers(LocalGatewayOptions options, HttpClient http) =>
+        new(new MethodTestInvoker(MethodSteps(options, http)), new AuthorizerFunctionInvoker(Functions(options), new BackendClient(http)));
+
+    // The steps after routing, API keys and throttling.
+    private static IInvocationStep[] MethodSteps(LocalGatewayOptions options, HttpClient http) =>
+    [
+        new MethodRequestStep(),
+        new IntegrationRequestStep(),
+        new IntegrationStep(Integrations(options, http)),
+        new IntegrationResponseStep(),
+        new MethodResponseStep(),
+    ];
+
+    private static Dictionary<string, IIntegration> Integrations(LocalGatewayOptions options, HttpClient http)
+    {
+        var backend = new BackendClient(http);
+        var httpIntegration = new HttpIntegration(backend);
+        return new Dictionary<string, IIntegration>(StringComparer.Ordinal)
+        {
+            ["MOCK"] = new MockIntegration(),
+            ["HTTP"] = httpIntegration,
+            ["HTTP_PROXY"] = httpIntegration,
+            ["AWS_PROXY"] = new LambdaProxyIntegration(Functions(options), backend),
+            ["AWS"] = new NotEmulatedIntegration(),
+        };
+    }
+
+    private static LambdaFunctions Functions(LocalGatewayOptions options) => new(new Dictionary<string, Uri>(options.Lambdas, StringComparer.Ordinal));
 }

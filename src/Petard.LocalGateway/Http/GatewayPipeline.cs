@@ -67,11 +67,17 @@ internal sealed class GatewayPipeline(
         }
 
         var input = RequestReader.Read(request, route, body);
-        var handler = operations.Find(operation.Name)
-            ?? throw GatewayException.BadRequest($"{operation.Name} is not implemented by Petard.LocalGateway (a local emulator). It implements: {string.Join(", ", operations.Names.Order(StringComparer.Ordinal))}.");
+        var handler = operations.Find(operation.Name);
+        var asyncHandler = handler is null ? operations.FindAsync(operation.Name) : null;
+        if (handler is null && asyncHandler is null)
+        {
+            throw GatewayException.BadRequest($"{operation.Name} is not implemented by Petard.LocalGateway (a local emulator). It implements: {string.Join(", ", operations.Names.Order(StringComparer.Ordinal))}.");
+        }
 
         quotas?.Acquire(operation.Name);
-        return (operation.SuccessStatusCode, Execute(handler, input, mutating: !operation.IsReadOnly));
+        return asyncHandler is not null
+            ? (operation.SuccessStatusCode, await asyncHandler(input, state, cancellationToken).ConfigureAwait(false))
+            : (operation.SuccessStatusCode, Execute(handler!, input, mutating: !operation.IsReadOnly));
     }
 
     /// <summary>Delays or fails the call as scripted; <c>false</c> when the connection was dropped.</summary>

@@ -12,7 +12,7 @@ internal static class ApiKeyOperations
 
     private static readonly PatchRules Rules = new PatchRules()
         .Scalar("name").Scalar("description").Scalar("customerId").Scalar("enabled", PatchRules.ScalarKind.Boolean)
-        .Custom(PatchStageKeys);
+        .ValueList("stageKeys", value => value.Contains('/', StringComparison.Ordinal));
 
     public static void Register(OperationTable table)
     {
@@ -46,7 +46,24 @@ internal static class ApiKeyOperations
 
     private static OperationResult Create(OperationInput input, GatewayState state)
     {
-        var value = input.String("value") ?? IdGenerator.ApiKeyValue();
+        var key = Add(state, input.String("value"), input.String("name"), input.Bool("enabled") ?? false, input.String("description"));
+        Stored.Copy(input, key, "customerId");
+        Tags.CopyOnCreate(input, key);
+        foreach (var stageKey in input.Node("stageKeys") as JsonArray ?? [])
+        {
+            var restApiId = stageKey?["restApiId"]?.GetValue<string>() ?? string.Empty;
+            var stageName = stageKey?["stageName"]?.GetValue<string>() ?? string.Empty;
+            StageOperations.Get(state.RestApi(restApiId), stageName);
+            ((JsonArray)key["stageKeys"]!).Add($"{restApiId}/{stageName}");
+        }
+
+        return key.DeepClone().AsObject();
+    }
+
+    /// <summary>Stores a new API key (CreateApiKey, ImportApiKeys): a value of at least 20 characters, unique; generated when absent.</summary>
+    public static JsonObject Add(GatewayState state, string? value, string? name, bool enabled, string? description)
+    {
+        value ??= IdGenerator.ApiKeyValue();
         if (value.Length < MinimumValueLength)
         {
             throw GatewayException.BadRequest($"API Key value should be at least {MinimumValueLength} characters");
@@ -63,23 +80,19 @@ internal static class ApiKeyOperations
         {
             ["id"] = id,
             ["value"] = value,
-            ["name"] = input.String("name") ?? id,
-            ["enabled"] = input.Bool("enabled") ?? false,
+            ["name"] = name ?? id,
+            ["enabled"] = enabled,
             ["createdDate"] = now,
             ["lastUpdatedDate"] = now,
             ["stageKeys"] = new JsonArray(),
         };
-        Stored.Copy(input, key, "description", "customerId", "tags");
-        foreach (var stageKey in input.Node("stageKeys") as JsonArray ?? [])
+        if (description is not null)
         {
-            var restApiId = stageKey?["restApiId"]?.GetValue<string>() ?? string.Empty;
-            var stageName = stageKey?["stageName"]?.GetValue<string>() ?? string.Empty;
-            StageOperations.Get(state.RestApi(restApiId), stageName);
-            ((JsonArray)key["stageKeys"]!).Add($"{restApiId}/{stageName}");
+            key["description"] = description;
         }
 
         state.ApiKeys[id] = key;
-        return key.DeepClone().AsObject();
+        return key;
     }
 
     private static OperationResult Update(OperationInput input, GatewayState state)
@@ -102,32 +115,5 @@ internal static class ApiKeyOperations
         }
 
         return OperationResult.Empty;
-    }
-
-    // "/stageKeys" with op add/remove and value "restApiId/stageName".
-    private static bool PatchStageKeys(JsonObject key, PatchOperation operation)
-    {
-        if (operation.Path != "/stageKeys" || operation.Op is not ("add" or "remove") || operation.Value is null || !operation.Value.Contains('/', StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        if (key["stageKeys"] is not JsonArray stageKeys)
-        {
-            stageKeys = [];
-            key["stageKeys"] = stageKeys;
-        }
-
-        var existing = stageKeys.FirstOrDefault(s => s?.GetValue<string>() == operation.Value);
-        if (operation.Op == "add" && existing is null)
-        {
-            stageKeys.Add(operation.Value);
-        }
-        else if (operation.Op == "remove" && existing is not null)
-        {
-            stageKeys.Remove(existing);
-        }
-
-        return true;
     }
 }

@@ -33,7 +33,7 @@ internal static class DomainNameOperations
         });
     }
 
-    private static JsonObject Domain(GatewayState state, string name) =>
+    public static JsonObject Domain(GatewayState state, string name) =>
         state.DomainNames[name] as JsonObject ?? throw GatewayException.NotFound("Invalid domain name identifier specified");
 
     private static JsonObject Mappings(GatewayState state, string domainName) => GatewayState.Collection(Domain(state, domainName), "basePathMappings");
@@ -72,7 +72,8 @@ internal static class DomainNameOperations
             domain["distributionHostedZoneId"] = "Z2FDTNDATAQYW2";
         }
 
-        Stored.Copy(input, domain, "certificateName", "certificateArn", "regionalCertificateName", "regionalCertificateArn", "tags");
+        Stored.Copy(input, domain, "certificateName", "certificateArn", "regionalCertificateName", "regionalCertificateArn");
+        Tags.CopyOnCreate(input, domain);
         state.DomainNames[name] = new JsonObject { ["domain"] = domain, ["basePathMappings"] = new JsonObject() };
         return domain.DeepClone().AsObject();
     }

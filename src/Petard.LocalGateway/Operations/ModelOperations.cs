@@ -17,6 +17,8 @@ internal static class ModelOperations
         table.Add("GetModels", (input, state) => Paging.Page(Models(state.RestApi(input.Required("restApiId"))).Select(kv => kv.Value!), input));
         table.Add("UpdateModel", Update);
         table.Add("DeleteModel", Delete);
+        table.Add("GetModelTemplate", (input, state) =>
+            new JsonObject { ["value"] = ModelTemplate.Generate(Get(state.RestApi(input.Required("restApiId")), input.Required("modelName"))["schema"]?.GetValue<string>()) });
     }
 
     private static JsonObject Models(JsonObject restApi) => GatewayState.Collection(restApi, "models");
@@ -64,16 +66,10 @@ internal static class ModelOperations
         var restApi = state.RestApi(input.Required("restApiId"));
         var name = input.Required("modelName");
         Get(restApi, name);
-        foreach (var resource in ResourceTree.Resources(restApi).Select(kv => (JsonObject)kv.Value!))
+        var method = MethodReferences.Find(restApi, m => m["requestModels"] is JsonObject models && models.Any(r => r.Value?.GetValue<string>() == name));
+        if (method is not null)
         {
-            foreach (var (httpMethod, method) in resource["resourceMethods"] as JsonObject ?? [])
-            {
-                var usesModel = method?["requestModels"] is JsonObject models && models.Any(m => m.Value?.GetValue<string>() == name);
-                if (usesModel)
-                {
-                    throw GatewayException.BadRequest($"Cannot delete model '{name}', is referenced in method request: {resource["path"]}/{httpMethod}");
-                }
-            }
+            throw GatewayException.BadRequest($"Cannot delete model '{name}', is referenced in method request: {method}");
         }
 
         Models(restApi).Remove(name);

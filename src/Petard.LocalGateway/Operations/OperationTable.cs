@@ -1,3 +1,4 @@
+using Petard.Local.DataPlane;
 using Petard.Local.Http;
 using Petard.Local.State;
 
@@ -6,13 +7,21 @@ namespace Petard.Local.Operations;
 /// <summary>Runs one operation against the state; the caller holds the state's gate.</summary>
 internal delegate OperationResult OperationHandler(OperationInput input, GatewayState state);
 
+/// <summary>
+/// Runs one read-only operation that waits on something outside the state (TestInvokeMethod calls
+/// backends): it takes the state's gate itself, only to copy what it reads, so no call waits on it.
+/// </summary>
+internal delegate Task<OperationResult> AsyncOperationHandler(OperationInput input, GatewayState state, CancellationToken cancellationToken);
+
 /// <summary>The operations the emulator implements, by official name.</summary>
 internal sealed class OperationTable
 {
     private readonly Dictionary<string, OperationHandler> handlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AsyncOperationHandler> asyncHandlers = new(StringComparer.Ordinal);
 
     /// <param name="region">The region of invoke URLs in exports.</param>
-    public static OperationTable CreateDefault(string region)
+    /// <param name="testInvokers">What TestInvokeMethod and TestInvokeAuthorizer run on the data plane; without it they answer a 500 that says so.</param>
+    public static OperationTable CreateDefault(string region, TestInvokers? testInvokers = null)
     {
         var table = new OperationTable();
         RestApiOperations.Register(table);
@@ -25,12 +34,30 @@ internal sealed class OperationTable
         DomainNameOperations.Register(table);
         UsagePlanOperations.Register(table);
         ExportOperations.Register(table, region);
+        AuthorizerOperations.Register(table);
+        RequestValidatorOperations.Register(table);
+        GatewayResponseOperations.Register(table);
+        TagOperations.Register(table);
+        AccountOperations.Register(table);
+        VpcLinkOperations.Register(table);
+        ClientCertificateOperations.Register(table);
+        DocumentationOperations.Register(table);
+        SdkTypeOperations.Register(table);
+        StageCacheOperations.Register(table);
+        UsageOperations.Register(table);
+        ApiKeyImportOperations.Register(table);
+        TestInvokeMethodOperations.Register(table, testInvokers?.Methods);
+        TestInvokeAuthorizerOperations.Register(table, testInvokers?.Authorizers);
         return table;
     }
 
-    public IEnumerable<string> Names => handlers.Keys;
+    public IEnumerable<string> Names => handlers.Keys.Concat(asyncHandlers.Keys);
 
     public void Add(string operation, OperationHandler handler) => handlers.Add(operation, handler);
 
     public OperationHandler? Find(string operation) => handlers.GetValueOrDefault(operation);
+
+    public void AddAsync(string operation, AsyncOperationHandler handler) => asyncHandlers.Add(operation, handler);
+
+    public AsyncOperationHandler? FindAsync(string operation) => asyncHandlers.GetValueOrDefault(operation);
 }

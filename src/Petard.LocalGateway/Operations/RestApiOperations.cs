@@ -46,7 +46,8 @@ internal static class RestApiOperations
             }
         }
 
-        Stored.Copy(input, api, "binaryMediaTypes", "minimumCompressionSize", "endpointConfiguration", "tags", "disableExecuteApiEndpoint");
+        Stored.Copy(input, api, "binaryMediaTypes", "minimumCompressionSize", "endpointConfiguration", "disableExecuteApiEndpoint");
+        Tags.CopyOnCreate(input, api);
         return api.DeepClone().AsObject();
     }
 

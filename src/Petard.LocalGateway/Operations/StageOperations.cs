@@ -74,10 +74,7 @@ internal static class StageOperations
 
         var stage = NewStage(stageName, deploymentId, input.String("description"), input.Map("variables"));
         ApplyCacheAndTracing(stage, input);
-        if (input.Map("tags") is { } tags)
-        {
-            stage["tags"] = tags.DeepClone();
-        }
+        Tags.CopyOnCreate(input, stage);
 
         stages[stageName] = stage;
         return stage.DeepClone().AsObject();

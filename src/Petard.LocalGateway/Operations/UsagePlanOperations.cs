@@ -35,7 +35,7 @@ internal static class UsagePlanOperations
             Stored.Remove(GatewayState.Collection(Plan(state, input.Required("usagePlanId")), "keys"), input.Required("keyId"), "Invalid Usage Plan Key ID specified"));
     }
 
-    private static JsonObject Plan(GatewayState state, string id) =>
+    public static JsonObject Plan(GatewayState state, string id) =>
         state.UsagePlans[id] as JsonObject ?? throw GatewayException.NotFound("Invalid Usage Plan ID specified");
 
     private static JsonObject Key(GatewayState state, OperationInput input) =>
@@ -46,7 +46,8 @@ internal static class UsagePlanOperations
     {
         var id = IdGenerator.Unique(IdGenerator.ShortId, state.UsagePlans.ContainsKey);
         var plan = new JsonObject { ["id"] = id, ["name"] = input.Required("name"), ["apiStages"] = new JsonArray() };
-        Stored.Copy(input, plan, "description", "throttle", "quota", "tags");
+        Stored.Copy(input, plan, "description", "throttle", "quota");
+        Tags.CopyOnCreate(input, plan);
         foreach (var apiStage in input.Node("apiStages") as JsonArray ?? [])
         {
             var apiId = apiStage?["apiId"]?.GetValue<string>() ?? string.Empty;

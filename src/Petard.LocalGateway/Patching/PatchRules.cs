@@ -14,7 +14,9 @@ internal sealed class PatchRules
     private readonly Dictionary<string, ScalarKind> scalars = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Action<string, string?>? Validate, ScalarKind Kind)> maps = new(StringComparer.Ordinal);
     private readonly HashSet<string> sets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<string, bool>> lists = new(StringComparer.Ordinal);
     private Func<JsonObject, PatchOperation, bool>? custom;
+    private bool replaceOnly;
 
     public enum ScalarKind
     {
@@ -44,6 +46,28 @@ internal sealed class PatchRules
         return this;
     }
 
+    /// <summary>
+    /// A list of strings changed one value at a time, the value in the operation's <c>value</c>:
+    /// <c>add /stageKeys</c> with <c>restApiId/stageName</c>, <c>remove /providerARNs</c> with an ARN.
+    /// </summary>
+    /// <param name="name">The property.</param>
+    /// <param name="accepts">Which values the list takes; any other is an invalid patch.</param>
+    public PatchRules ValueList(string name, Func<string, bool>? accepts = null)
+    {
+        lists[name] = accepts ?? (value => value.Length > 0);
+        return this;
+    }
+
+    /// <summary>
+    /// The resource takes only <c>replace</c> of its scalar properties (request validators,
+    /// documentation parts); anything else is refused with the service's wording, which lists the paths.
+    /// </summary>
+    public PatchRules ReplaceOnly()
+    {
+        replaceOnly = true;
+        return this;
+    }
+
     /// <summary>A handler for paths the declared properties do not cover; it returns whether it took the operation.</summary>
     public PatchRules Custom(Func<JsonObject, PatchOperation, bool> handler)
     {
@@ -57,6 +81,11 @@ internal sealed class PatchRules
         var copy = (JsonObject)target.DeepClone();
         foreach (var operation in operations)
         {
+            if (replaceOnly)
+            {
+                CheckReplaceOnly(operation);
+            }
+
             var segments = operation.Segments;
             if (scalars.TryGetValue(string.Join('/', segments), out var kind))
             {
@@ -70,6 +99,10 @@ internal sealed class PatchRules
             {
                 ApplySet(copy, operation, segments[0], segments[1]);
             }
+            else if (segments.Count == 1 && lists.TryGetValue(segments[0], out var accepts) && operation.Op is ("add" or "remove") && operation.Value is { } value && accepts(value))
+            {
+                ApplyValueList(copy, operation.Op, segments[0], value);
+            }
             else if (custom is null || !custom(copy, operation))
             {
                 throw InvalidPath(operation);
@@ -77,6 +110,19 @@ internal sealed class PatchRules
         }
 
         return copy;
+    }
+
+    private void CheckReplaceOnly(PatchOperation operation)
+    {
+        if (operation.Op != "replace")
+        {
+            throw Operations.ServiceErrors.BadRequest("patchOpNotSupported", ("path", operation.Path), ("op", operation.Op));
+        }
+
+        if (!scalars.ContainsKey(string.Join('/', operation.Segments)))
+        {
+            throw Operations.ServiceErrors.BadRequest("patchPathNotOneOf", ("path", operation.Path), ("op", operation.Op), ("paths", string.Join(", ", scalars.Keys.Select(k => "/" + k))));
+        }
     }
 
     public static GatewayException InvalidPath(PatchOperation operation) =>
@@ -139,6 +185,25 @@ internal sealed class PatchRules
                 break;
             default:
                 throw InvalidPath(operation);
+        }
+    }
+
+    private static void ApplyValueList(JsonObject target, string op, string name, string value)
+    {
+        if (target[name] is not JsonArray list)
+        {
+            list = [];
+            target[name] = list;
+        }
+
+        var existing = list.FirstOrDefault(n => n?.GetValue<string>() == value);
+        if (op == "add" && existing is null)
+        {
+            list.Add(value);
+        }
+        else if (op == "remove" && existing is not null)
+        {
+            list.Remove(existing);
         }
     }
 

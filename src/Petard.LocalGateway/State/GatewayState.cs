@@ -10,12 +10,13 @@ namespace Petard.Local.State;
 /// <remarks>
 /// Layout: <c>restApis.{id}.{api, resources, deployments, deploymentSnapshots, stages, models}</c>,
 /// <c>apiKeys.{id}</c>, <c>domainNames.{name}.{domain, basePathMappings}</c>,
-/// <c>usagePlans.{id}.{plan, keys}</c>.
+/// <c>usagePlans.{id}.{plan, keys, usage}</c>, <c>clientCertificates.{id}</c>, <c>vpcLinks.{id}</c>,
+/// <c>account</c> (the account's settings, one object).
 /// </remarks>
 internal sealed class GatewayState
 {
     /// <summary>The top-level collections, each an object of entries by id or name.</summary>
-    public static readonly IReadOnlyList<string> CollectionNames = ["restApis", "apiKeys", "domainNames", "usagePlans"];
+    public static readonly IReadOnlyList<string> CollectionNames = ["restApis", "apiKeys", "domainNames", "usagePlans", "clientCertificates", "vpcLinks"];
 
     public GatewayState(JsonObject? root = null)
     {
@@ -40,6 +41,13 @@ internal sealed class GatewayState
     public JsonObject DomainNames => (JsonObject)Root["domainNames"]!;
 
     public JsonObject UsagePlans => (JsonObject)Root["usagePlans"]!;
+
+    public JsonObject ClientCertificates => (JsonObject)Root["clientCertificates"]!;
+
+    public JsonObject VpcLinks => (JsonObject)Root["vpcLinks"]!;
+
+    /// <summary>The account's settings (GetAccount/UpdateAccount), created on first use.</summary>
+    public JsonObject Account => Collection(Root, "account");
 
     /// <summary>The stored tree of a rest API, or NotFoundException.</summary>
     /// <param name="restApiId">The rest API id.</param>

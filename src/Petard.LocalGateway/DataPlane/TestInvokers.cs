@@ -1,0 +1,6 @@
+namespace Petard.Local.DataPlane;
+
+/// <summary>What the control plane's TestInvokeMethod and TestInvokeAuthorizer run on the data plane.</summary>
+/// <param name="Methods">The method steps, for TestInvokeMethod.</param>
+/// <param name="Authorizers">The authorizer functions, for TestInvokeAuthorizer.</param>
+internal sealed record TestInvokers(MethodTestInvoker Methods, AuthorizerFunctionInvoker Authorizers);
