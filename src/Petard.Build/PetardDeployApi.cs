@@ -37,6 +37,10 @@ public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeplo
     [Output]
     public bool Changed { get; set; }
 
+    /// <summary>What changed, in one line ("created deployment abc123; created stage dev"), or "up to date".</summary>
+    [Output]
+    public string? Summary { get; set; }
+
     /// <inheritdoc />
     protected override Task<WorkflowResult> RunAsync(PetardDeployer deployer, CancellationToken cancellationToken)
     {
@@ -66,5 +70,6 @@ public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeplo
     {
         base.SetOutputs(result);
         Changed = result.Changed;
+        Summary = result.Summary;
     }
 }
