@@ -40,7 +40,10 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
         var restApiId = build.Property("PetardRestApiId");
         var deploymentId = build.Property("PetardDeploymentId");
         Assert.Equal($"{gateway.Url}restapis/{restApiId}/dev/_user_request_", build.Property("PetardInvokeUrl"));
-        Assert.Contains($"stage 'dev' of REST API {restApiId}: {gateway.Url}restapis/{restApiId}/dev/_user_request_", build.Log.Text, StringComparison.Ordinal);
+        // The result line says what changed, so a logger that shows only it (the terminal logger) still does.
+        var result = Assert.Single(build.Log.Messages, m => m.StartsWith("app -> ", StringComparison.Ordinal));
+        Assert.StartsWith($"app -> stage 'dev' of REST API {restApiId} (", result, StringComparison.Ordinal);
+        Assert.Equal($"app -> stage 'dev' of REST API {restApiId} (created REST API 'HelloApi' from openapi.yaml; created deployment {deploymentId}; created stage 'dev' with variables greeting): {gateway.Url}restapis/{restApiId}/dev/_user_request_", result);
 
         using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = gateway.Url });
         var stage = await client.GetStageAsync(restApiId, "dev");
