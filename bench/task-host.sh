@@ -69,7 +69,7 @@ fi
 # The processes whose environment carries the mark (MSBuild's worker nodes are nodemode:1, task hosts nodemode:2).
 marked() {
   for environ in /proc/[0-9]*/environ; do
-    if tr '\0' '\n' <"$environ" 2>/dev/null | grep -qx "PETARD_BENCH_MARK=$1"; then
+    if { tr '\0' '\n' <"$environ"; } 2>/dev/null | grep -qx "PETARD_BENCH_MARK=$1"; then
       pid="${environ#/proc/}"; echo "${pid%/environ}"
     fi
   done
@@ -96,9 +96,12 @@ EOF
 echo
 echo "| Mode | Signal | Deploy's connection after the kill | MSBuild processes left 5 s after the kill |"
 echo "| --- | --- | --- | --- |"
-for mode in in-process task-host; do
+# in-process-worker: the project builds on one of MSBuild's worker nodes (as projects of a solution
+# built with -m do), forced here with MSBUILDNOINPROCNODE=1.
+for mode in in-process in-process-worker task-host; do
   for signal in KILL TERM; do
     flag=(); [[ "$mode" == task-host ]] && flag=(-p:PetardTaskHost=true)
+    worker=""; [[ "$mode" == in-process-worker ]] && worker=1
     silent_port="$(free_port)"; rm -f "$WORK/killed-at"
     python3 "$WORK/silent.py" "$silent_port" "$WORK/killed-at" >"$WORK/silent.log" 2>&1 &
     silent_pid=$!
@@ -106,7 +109,7 @@ for mode in in-process task-host; do
     # Every process of this build (MSBuild nodes, task hosts) inherits the mark, so none is confused
     # with another build running on the machine at the same time.
     mark="petard-bench-$mode-$signal-$$"
-    (export PETARD_BENCH_MARK="$mark"; exec dotnet build "$SAMPLE" -t:DeployApi --disable-build-servers -p:PetardBuildVersion="$VERSION" -p:NuGetAudit=false --nologo \
+    (export PETARD_BENCH_MARK="$mark"; [[ -n "$worker" ]] && export MSBUILDNOINPROCNODE=1; exec dotnet build "$SAMPLE" -t:DeployApi --disable-build-servers -p:PetardBuildVersion="$VERSION" -p:NuGetAudit=false --nologo \
       -p:PetardEndpointUrl="http://127.0.0.1:$silent_port" "${flag[@]}" -v:q) >/dev/null 2>&1 &
     build_pid=$!
     until grep -q request "$WORK/silent.log"; do sleep 0.1; done
@@ -115,7 +118,7 @@ for mode in in-process task-host; do
     kill -"$signal" "$build_pid"; wait "$build_pid" 2>/dev/null || true
     sleep 5
     pids="$(marked "$mark")"
-    left=""; for pid in $pids; do left+="$pid ($(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -o 'nodemode:[0-9]' || echo gone)) "; done
+    left=""; for pid in $pids; do left+="$pid ($({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -o 'nodemode:[0-9]' || echo gone)) "; done
     wait "$silent_pid" || true
     echo "| $mode | SIG$signal | $(tail -1 "$WORK/silent.log") | ${left:-none} |"
     for pid in $pids; do kill "$pid" 2>/dev/null || true; done
