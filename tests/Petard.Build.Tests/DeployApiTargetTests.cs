@@ -290,6 +290,34 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
     }
 }
 
+[Collection(MsBuildCollection.Name)]
+public sealed class MultiTargetDeployOnBuildTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void A_deploy_framework_the_project_does_not_build_is_warned_about_with_PETARD2005_and_nothing_deploys()
+    {
+        var project = new ProjectBuilder(temp.Path);
+        project.Properties["PetardRestApiName"] = "HelloApi";
+        project.Properties["PetardStageName"] = "dev";
+        project.Properties["PetardEndpointUrl"] = "http://127.0.0.1:9";
+        project.Properties["TargetFrameworks"] = "net8.0; net10.0";
+        project.Properties["PetardDeployTargetFramework"] = "net6.0";
+
+        // The outer build of a multi-targeted project, as the SDK runs it.
+        var build = project.Build("Build", new Dictionary<string, string?> { ["PetardDeployOnBuild"] = "true", ["IsCrossTargetingBuild"] = "true" });
+
+        Assert.True(build.Succeeded, build.Log.Text);
+        var warning = Assert.Single(build.Log.Warnings);
+        Assert.Equal("PETARD2005", warning.Code);
+        Assert.Equal(project.File, warning.File);
+        Assert.DoesNotContain(build.Log.Messages, m => m.Contains("REST API", StringComparison.Ordinal) && m.Contains(" -> stage", StringComparison.Ordinal));
+    }
+}
+
 [CollectionDefinition(Name)]
 public sealed class MsBuildCollection
 {
