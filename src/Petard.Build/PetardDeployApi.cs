@@ -37,6 +37,10 @@ public sealed partial class PetardDeployApi : PetardStageTask, IImportParameters
     [Output]
     public bool Changed { get; set; }
 
+    /// <summary>What changed, in one line ("created deployment abc123; created stage dev"), or "up to date".</summary>
+    [Output]
+    public string? Summary { get; set; }
+
     /// <inheritdoc />
     protected override Task<WorkflowResult> RunAsync(PetardDeployer deployer, CancellationToken cancellationToken)
     {
@@ -68,5 +72,6 @@ public sealed partial class PetardDeployApi : PetardStageTask, IImportParameters
         base.SetOutputs(result);
         Changed = result.Changed;
         DeployedDocument = TaskRequests.OrNull(DeployedDocumentFile) is { } deployed && File.Exists(deployed) ? deployed : null;
+        Summary = result.Summary;
     }
 }

@@ -4,12 +4,18 @@ using Petard.Workflows;
 
 namespace Petard.Build;
 
-/// <summary>The workflows' log written to MSBuild: steps at high importance (shown at the default verbosity), calls at low.</summary>
+/// <summary>
+/// The workflows' log written to MSBuild: steps at high importance (shown at the default verbosity),
+/// calls at low. Each line starts with the project's name: with -m, projects deploy in parallel and
+/// the console logger interleaves their lines without saying whose they are.
+/// </summary>
 internal sealed class TaskLog(TaskLoggingHelper log, string? projectFile) : IPetardLog
 {
-    public void Info(string message) => log.LogMessage(MessageImportance.High, "Petard: {0}", message);
+    private readonly string prefix = projectFile is { Length: > 0 } ? $"{Path.GetFileNameWithoutExtension(projectFile)}: Petard: " : "Petard: ";
 
-    public void Detail(string message) => log.LogMessage(MessageImportance.Low, "Petard: {0}", message);
+    public void Info(string message) => log.LogMessage(MessageImportance.High, "{0}{1}", prefix, message);
+
+    public void Detail(string message) => log.LogMessage(MessageImportance.Low, "{0}{1}", prefix, message);
 
     // Located in the user's project, coded and linked like the errors, so IDEs and CI annotations show it.
     public void Warning(PetardWarning warning) =>

@@ -40,7 +40,10 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
         var restApiId = build.Property("PetardRestApiId");
         var deploymentId = build.Property("PetardDeploymentId");
         Assert.Equal($"{gateway.Url}restapis/{restApiId}/dev/_user_request_", build.Property("PetardInvokeUrl"));
-        Assert.Contains($"stage 'dev' of REST API {restApiId}: {gateway.Url}restapis/{restApiId}/dev/_user_request_", build.Log.Text, StringComparison.Ordinal);
+        // The result line says what changed, so a logger that shows only it (the terminal logger) still does.
+        var result = Assert.Single(build.Log.Messages, m => m.StartsWith("app -> ", StringComparison.Ordinal));
+        Assert.StartsWith($"app -> stage 'dev' of REST API {restApiId} (", result, StringComparison.Ordinal);
+        Assert.Equal($"app -> stage 'dev' of REST API {restApiId} (created REST API 'HelloApi' from openapi.yaml; created deployment {deploymentId}; created stage 'dev' with variables greeting): {gateway.Url}restapis/{restApiId}/dev/_user_request_", result);
 
         using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = gateway.Url });
         var stage = await client.GetStageAsync(restApiId, "dev");
@@ -298,6 +301,34 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
         Assert.True(build.Succeeded, build.Log.Text);
         Assert.Equal(1, gateway.Calls.CountOf("CreateStage"));
         Assert.NotEmpty(build.Property("PetardInvokeUrl"));
+    }
+}
+
+[Collection(MsBuildCollection.Name)]
+public sealed class MultiTargetDeployOnBuildTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void A_deploy_framework_the_project_does_not_build_is_warned_about_with_PETARD2005_and_nothing_deploys()
+    {
+        var project = new ProjectBuilder(temp.Path);
+        project.Properties["PetardRestApiName"] = "HelloApi";
+        project.Properties["PetardStageName"] = "dev";
+        project.Properties["PetardEndpointUrl"] = "http://127.0.0.1:9";
+        project.Properties["TargetFrameworks"] = "net8.0; net10.0";
+        project.Properties["PetardDeployTargetFramework"] = "net6.0";
+
+        // The outer build of a multi-targeted project, as the SDK runs it.
+        var build = project.Build("Build", new Dictionary<string, string?> { ["PetardDeployOnBuild"] = "true", ["IsCrossTargetingBuild"] = "true" });
+
+        Assert.True(build.Succeeded, build.Log.Text);
+        var warning = Assert.Single(build.Log.Warnings);
+        Assert.Equal("PETARD2005", warning.Code);
+        Assert.Equal(project.File, warning.File);
+        Assert.DoesNotContain(build.Log.Messages, m => m.Contains("REST API", StringComparison.Ordinal) && m.Contains(" -> stage", StringComparison.Ordinal));
     }
 }
 

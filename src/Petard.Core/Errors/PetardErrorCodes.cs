@@ -60,6 +60,9 @@ public static class PetardErrorCodes
     /// <summary>The stage moved to another deployment while this run worked (a concurrent or newer deploy): this run stops rather than move it back.</summary>
     public const string StageMoved = "PETARD1018";
 
+    /// <summary>MSBuild only: a .NET Framework MSBuild older than 18 cannot run the .NET tasks (reported by Petard.Build.targets).</summary>
+    public const string MSBuildTooOld = "PETARD1019";
+
     /// <summary>Operations of the definition have no integration, so API Gateway would refuse to deploy it (code-first codes start at 1030).</summary>
     public const string NoIntegration = "PETARD1030";
 
@@ -77,6 +80,9 @@ public static class PetardErrorCodes
 
     /// <summary>Warning: the project sets a <c>Petard*</c> property that Petard does not have (a typo).</summary>
     public const string UnknownProperty = "PETARD2004";
+
+    /// <summary>MSBuild only, warning: PetardDeployTargetFramework is not one of TargetFrameworks, so deploy-on-build deploys nothing (reported by Petard.Build.targets).</summary>
+    public const string DeployTargetFrameworkMissing = "PETARD2005";
 
     /// <summary>Warning: the OpenAPI 3.1 definition says something OpenAPI 3.0 (what API Gateway imports) cannot; it was dropped on conversion.</summary>
     public const string OpenApi31Dropped = "PETARD2030";

@@ -46,6 +46,19 @@ public sealed class WorkflowResult
     /// <summary>What changed, e.g. "created deployment abc123", "changed stage variable env" (variables by name only: their values may be secrets).</summary>
     public IReadOnlyList<string> Changes { get; }
 
+    /// <summary>
+    /// What changed in one line for a build's result line: the changes joined with "; " (at most
+    /// three, then how many more), or "up to date" when nothing changed.
+    /// </summary>
+    public string Summary => Changes.Count switch
+    {
+        0 => DryRun ? "nothing would change" : "up to date",
+        <= MaxSummarized => string.Join("; ", Changes),
+        _ => string.Join("; ", Changes.Take(MaxSummarized)) + $"; and {Changes.Count - MaxSummarized} more",
+    };
+
+    private const int MaxSummarized = 3;
+
     /// <summary>The operations called, in order, e.g. "GetRestApi", "PutRestApi".</summary>
     public IReadOnlyList<string> Calls { get; }
 }

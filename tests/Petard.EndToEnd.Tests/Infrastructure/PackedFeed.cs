@@ -60,6 +60,17 @@ public sealed class PackedFeed : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>Writes a nuget.config into a user's folder that reads packages from the packed feed only.</summary>
+    public void WriteNuGetConfig(string folder) =>
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="petard-e2e" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+
     /// <summary>Copies a folder of the repository (without bin/obj) to the same place under <see cref="Root"/>.</summary>
     public string CopyFromRepo(string relativeFolder)
     {

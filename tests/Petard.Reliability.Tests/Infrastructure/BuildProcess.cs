@@ -3,7 +3,11 @@ using System.Text;
 
 namespace Petard.Reliability.Tests.Infrastructure;
 
-/// <summary>A real <c>dotnet msbuild -t:DeployApi</c> process, as a CI job runs it: its own task host, its own pacing.</summary>
+/// <summary>
+/// A real <c>dotnet msbuild -t:DeployApi</c> process, as a CI job runs it, with the tasks in a task
+/// host of their own (PetardTaskHost=true, as Visual Studio's MSBuild runs them): the case where a
+/// killed build leaves its deploy running (docs/task-host.md), which the fleet rows must survive.
+/// </summary>
 internal sealed class BuildProcess : IDisposable
 {
     private readonly Process process;
@@ -11,7 +15,7 @@ internal sealed class BuildProcess : IDisposable
 
     private BuildProcess(string project)
     {
-        var start = new ProcessStartInfo("dotnet", ["msbuild", project, "-t:DeployApi", "-nologo", "-nodeReuse:false", "-v:n"])
+        var start = new ProcessStartInfo("dotnet", ["msbuild", project, "-t:DeployApi", "-nologo", "-nodeReuse:false", "-v:n", "-p:PetardTaskHost=true"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
