@@ -75,6 +75,7 @@ public sealed class LocalGateway : IAsyncDisposable
         });
         var app = builder.Build();
 
+        var log = new RequestLog(options.ControlPlaneLog);
         var pipeline = new GatewayPipeline(
             new OperationRouter(OperationModel.Default),
             OperationTable.CreateDefault(options.Region),
@@ -83,8 +84,9 @@ public sealed class LocalGateway : IAsyncDisposable
             options.VerifySignatures is { } key ? new SignatureVerifier(key) : null,
             calls,
             faults,
-            options.CreateDeploymentInterval is { } interval ? Quotas(interval) : null);
-        var control = new ControlEndpoint(faults, calls, state);
+            options.CreateDeploymentInterval is { } interval ? Quotas(interval) : null,
+            log);
+        var control = new ControlEndpoint(faults, calls, state, log);
         var backends = BackendClient.CreateHttpClient();
         var dataPlane = DataPlaneSetup.Create(state, options, backends);
         app.Run(context => context.Request.Path.StartsWithSegments("/_petard", StringComparison.Ordinal)
