@@ -69,13 +69,7 @@ public sealed class FleetTests : GatewayScenario
         Assert.True(newest == (await ReadStateAsync(restApiId)).StageDeploymentId, $"The stage moved back; calls: {string.Join(", ", Gateway.Calls)}");
     }
 
-    private string Project(string name, string api, string file, string stage) => DeployApiBuild.WriteProject(Apis.Folder, name, new Dictionary<string, string>
-    {
-        ["PetardRestApiName"] = api,
-        ["PetardStageName"] = stage,
-        ["PetardOpenApiFile"] = file,
-        ["PetardEndpointUrl"] = Gateway.Url,
-    });
+    private string Project(string name, string api, string file, string stage) => DeployApiBuild.WriteDeployProject(Apis.Folder, name, Gateway.Url, api, file, stage);
 
     /// <summary>Waits until the emulator has received no call for <paramref name="quiet"/> (at most a minute).</summary>
     private async Task QuietAsync(TimeSpan quiet)
