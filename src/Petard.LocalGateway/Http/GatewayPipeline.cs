@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Petard.Local.Faults;
@@ -108,26 +107,26 @@ internal sealed class GatewayPipeline(
                 return handler(input, state);
             }
 
-            var before = (JsonObject)state.Root.DeepClone();
+            var change = StateChange.Begin(state, input.String("restApiId"));
             try
             {
                 var result = handler(input, state);
-                Save();
+                Save(change);
                 return result;
             }
             catch
             {
-                state.Restore(before); // an operation that failed half-way leaves nothing behind
+                change.Undo(); // an operation that failed half-way leaves nothing behind
                 throw;
             }
         }
     }
 
-    private void Save()
+    private void Save(StateChange change)
     {
         try
         {
-            stateFile?.Save(state);
+            stateFile?.Record(state, change.Edits());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

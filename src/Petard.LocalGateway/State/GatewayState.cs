@@ -61,18 +61,6 @@ internal sealed class GatewayState
         return created;
     }
 
-    /// <summary>Puts back a copy taken before a failed change.</summary>
-    /// <param name="copy">A deep copy of <see cref="Root"/>.</param>
-    public void Restore(JsonObject copy)
-    {
-        Root.Clear();
-        foreach (var (name, value) in copy.ToList())
-        {
-            copy.Remove(name);
-            Root[name] = value;
-        }
-    }
-
     /// <summary>A deep copy, safe to hand out.</summary>
     public JsonObject Snapshot() => (JsonObject)Root.DeepClone();
 }
