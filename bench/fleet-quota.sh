@@ -84,7 +84,7 @@ run_fleet() { # pacing
   apis="$(python3 -c 'import json,sys; print(len(json.load(sys.stdin)["restApis"]))' <<<"$state")"
   deployments="$(python3 -c 'import json,sys; s=json.load(sys.stdin)["restApis"]; print(",".join(sorted({str(len(a.get("deployments",{}))) for a in s.values()})))' <<<"$state")"
   refused="$(grep -cE '^CreateDeployment 429 [0-9]+ ms$' "$folder/gateway.log" || true)"
-  fivexx="$(grep -cE '^[^ ]+ 5[0-9][0-9] [0-9]+ ms$' "$folder/gateway.log" || true)"
+  fivexx="$(grep -cE ' 5[0-9][0-9] [0-9]+ ms$' "$folder/gateway.log" || true)"
   errors="$(cat "$folder"/build*.log | grep -oE 'error PETARD[0-9]+' | sort | uniq -c | awk '{printf "%s%s x%s", sep, $3, $1; sep=", "}' || true)"
   printf '| %s processes, one new API each, PetardPacing=%s | 1 per %s s | %s of %s | %.0f s | %s | %s | %s | %s | %s | %s |\n' \
     "$BUILDS" "$pacing" "$QUOTA" "$ok" "$BUILDS" "$(echo "$end - $start" | bc)" "$creates" "$refused" "$apis" "$deployments" "$fivexx" "${errors:-none}"

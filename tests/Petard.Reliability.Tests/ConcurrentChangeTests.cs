@@ -37,6 +37,7 @@ public sealed class ConcurrentChangeTests : GatewayScenario
             var prod = await ReadStateAsync(restApiId, "prod");
             Assert.Equal((deploymentId, deploymentId), (dev.StageDeploymentId, prod.StageDeploymentId));
             Assert.Equal(round + 1, dev.DeploymentDescriptions.Count); // one per change: the extra one was removed by its creator
+            Assert.Equal(0, ServerErrorsAnswered);
         }
     }
 }

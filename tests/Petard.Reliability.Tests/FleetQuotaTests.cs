@@ -32,6 +32,7 @@ public sealed class FleetQuotaTests : GatewayScenario
             Assert.Equal(Builds, Gateway.Calls.CountOf("CreateDeployment"));
             using var client = Client();
             Assert.Equal(Builds, (await client.InvokeAsync("GetRestApis")).Items.Count);
+            Assert.Equal(0, ServerErrorsAnswered);
         }
         finally
         {

@@ -35,6 +35,7 @@ public sealed class FleetTests : GatewayScenario
             Assert.Single(dev.DeploymentDescriptions);
             Assert.NotNull(dev.StageDeploymentId);
             Assert.Equal(dev.StageDeploymentId, prod.StageDeploymentId);
+            Assert.Equal(0, ServerErrorsAnswered);
             ReliabilityReport.Record("6 build processes, first deploy of one API name to 2 stages, CreateDeployment quota 1 per 300 ms", 0, 0, Gateway.Calls.Count, 6, 0, 0);
         }
         finally
