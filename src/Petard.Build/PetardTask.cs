@@ -51,6 +51,7 @@ public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTa
     {
         try
         {
+            using var orphaned = ParentWatch.Start(cancellation);
             using var client = PetardClient.Create(TaskRequests.ClientOptions(this));
             var deployer = new PetardDeployer(client, new TaskLog(Log, UserProjectFile));
             var result = RunAsync(deployer, cancellation.Token).GetAwaiter().GetResult();
