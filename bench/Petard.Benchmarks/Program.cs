@@ -42,5 +42,20 @@ if (args.Length > 0 && args[0] == "serve-static")
     return 0;
 }
 
+// "state-writes [--state-mb 3] [--writes 2000] [--clients 4]": small writes against a state file, empty and grown.
+if (args.Length > 0 && args[0] == "state-writes")
+{
+    string Arg(string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+
+    return await StateWrites.RunAsync(
+        double.Parse(Arg("--state-mb", "3"), System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(Arg("--writes", "2000"), System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(Arg("--clients", "4"), System.Globalization.CultureInfo.InvariantCulture));
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ClientOverheadBenchmarks).Assembly).Run(args);
 return 0;

@@ -21,6 +21,12 @@ public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTa
     /// <summary>The API Gateway endpoint, e.g. a local emulator's <c>http://127.0.0.1:4567</c>.</summary>
     public string? EndpointUrl { get; set; }
 
+    /// <summary>
+    /// <c>true</c> or <c>false</c>: pace calls to the service's quotas, across the builds of this
+    /// machine for CreateDeployment's (blank: on for AWS endpoints, off for a loopback emulator).
+    /// </summary>
+    public string? Pacing { get; set; }
+
     /// <summary>Read only and report the plan.</summary>
     public bool DryRun { get; set; }
 
@@ -45,6 +51,7 @@ public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTa
     {
         try
         {
+            using var orphaned = ParentWatch.Start(cancellation);
             using var client = PetardClient.Create(TaskRequests.ClientOptions(this));
             var deployer = new PetardDeployer(client, new TaskLog(Log, UserProjectFile));
             var result = RunAsync(deployer, cancellation.Token).GetAwaiter().GetResult();

@@ -16,6 +16,7 @@ internal static class TaskRequests
         Region = OrNull(task.Region),
         Profile = OrNull(task.Profile),
         EndpointUrl = OrNull(task.EndpointUrl),
+        Pacing = new PetardPacingOptions { Enabled = SettingText.Flag(nameof(PetardTask.Pacing), task.Pacing) },
     };
 
     public static T Request<T>(PetardTask task, T request)

@@ -5,8 +5,8 @@ namespace Petard;
 /// <summary>
 /// Client-side pacing to API Gateway's documented control-plane quotas. Buckets are shared by every
 /// client of the same <see cref="Scope"/> that talks to the same endpoint, so parallel deploys in one
-/// process queue politely instead of being throttled. Separate processes (MSBuild task hosts, say)
-/// each pace on their own.
+/// process queue politely instead of being throttled; in the default scope, separate processes of the
+/// machine (MSBuild task hosts, say) share the operations' intervals too.
 /// </summary>
 public sealed class PetardPacingOptions
 {
@@ -16,8 +16,8 @@ public sealed class PetardPacingOptions
     /// </summary>
     public bool? Enabled { get; set; }
 
-    /// <summary>Which clients share the buckets (default: <see cref="PetardPacingScope.ProcessWide"/>).</summary>
-    public PetardPacingScope Scope { get; set; } = PetardPacingScope.ProcessWide;
+    /// <summary>Which clients share the buckets (default: <see cref="PetardPacingScope.MachineWide"/>).</summary>
+    public PetardPacingScope Scope { get; set; } = PetardPacingScope.MachineWide;
 
     /// <summary>Steady requests per second across all operations (the service's account quota: 10).</summary>
     public double RequestsPerSecond { get; set; } = ServiceRules.Default.AccountQuota.RequestsPerSecond;

@@ -36,6 +36,7 @@ public static class GatewayHost
             if (options is not null)
             {
                 options.DataPlaneLog = output;
+                options.ControlPlaneLog = output;
             }
         }
         catch (FormatException ex)

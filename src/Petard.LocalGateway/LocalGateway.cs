@@ -31,12 +31,14 @@ public sealed class LocalGateway : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly GatewayState state;
+    private readonly StateFile? stateFile;
     private readonly HttpClient backends;
 
-    private LocalGateway(WebApplication app, GatewayState state, HttpClient backends, string url, CallLog calls, FaultInjector faults)
+    private LocalGateway(WebApplication app, GatewayState state, StateFile? stateFile, HttpClient backends, string url, CallLog calls, FaultInjector faults)
     {
         this.app = app;
         this.state = state;
+        this.stateFile = stateFile;
         this.backends = backends;
         Url = url;
         Calls = calls;
@@ -76,6 +78,7 @@ public sealed class LocalGateway : IAsyncDisposable
         var app = builder.Build();
 
         var backends = BackendClient.CreateHttpClient();
+        var log = new RequestLog(options.ControlPlaneLog);
         var pipeline = new GatewayPipeline(
             new OperationRouter(OperationModel.Default),
             OperationTable.CreateDefault(options.Region, DataPlaneSetup.CreateTestInvokers(options, backends)),
@@ -84,8 +87,9 @@ public sealed class LocalGateway : IAsyncDisposable
             options.VerifySignatures is { } key ? new SignatureVerifier(key) : null,
             calls,
             faults,
-            options.CreateDeploymentInterval is { } interval ? Quotas(interval) : null);
-        var control = new ControlEndpoint(faults, calls, state);
+            options.CreateDeploymentInterval is { } interval ? Quotas(interval) : null,
+            log);
+        var control = new ControlEndpoint(faults, calls, state, log);
         var dataPlane = DataPlaneSetup.Create(state, options, backends);
         app.Run(context => context.Request.Path.StartsWithSegments("/_petard", StringComparison.Ordinal)
             ? control.HandleAsync(context)
@@ -95,7 +99,7 @@ public sealed class LocalGateway : IAsyncDisposable
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new LocalGateway(app, state, backends, address.TrimEnd('/') + "/", calls, faults);
+        return new LocalGateway(app, state, stateFile, backends, address.TrimEnd('/') + "/", calls, faults);
     }
 
     private static OperationQuotas Quotas(TimeSpan createDeploymentInterval) =>
@@ -124,5 +128,27 @@ public sealed class LocalGateway : IAsyncDisposable
 
         await app.DisposeAsync().ConfigureAwait(false);
         backends.Dispose();
+        FoldJournal();
+    }
+
+    /// <summary>A clean stop leaves the whole state in the state file alone (its journal folded in), for people who read it.</summary>
+    private void FoldJournal()
+    {
+        if (stateFile is null)
+        {
+            return;
+        }
+
+        lock (state.Gate)
+        {
+            try
+            {
+                stateFile.Compact(state);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The journal keeps every change; the next start folds it in.
+            }
+        }
     }
 }

@@ -32,6 +32,12 @@ public sealed class LocalGatewayOptions
     /// <summary>Where the data plane writes its access log and why a request failed; <c>null</c> writes nothing.</summary>
     public TextWriter? DataPlaneLog { get; set; }
 
+    /// <summary>
+    /// Where the control plane writes one line per request (operation, status, milliseconds) and, for
+    /// every 5xx it answers, the cause; <c>null</c> writes nothing. The host process writes it to its output.
+    /// </summary>
+    public TextWriter? ControlPlaneLog { get; set; }
+
     /// <summary>Seeds the draw that sends a stage's <c>canarySettings.percentTraffic</c> to its canary; <c>null</c> draws at random.</summary>
     public int? CanarySeed { get; set; }
 }

@@ -100,6 +100,18 @@ public sealed class TaskTests : IDisposable
     }
 
     [Fact]
+    public void A_pacing_switch_that_is_not_true_or_false_is_PETARD1014_naming_PetardPacing()
+    {
+        var task = new PetardDeployApi { BuildEngine = engine, RestApiName = "HelloApi", StageName = "dev", Pacing = "sometimes", EndpointUrl = DeadEndpoint };
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("PETARD1014", error.Code);
+        Assert.Contains("PetardPacing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plain_http_off_loopback_is_PETARD1012()
     {
         var task = new PetardResolveRestApi { BuildEngine = engine, RestApiName = "HelloApi", EndpointUrl = "http://apigateway.example.com", Region = "eu-west-1" };

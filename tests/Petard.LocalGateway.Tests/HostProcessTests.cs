@@ -9,6 +9,7 @@ namespace Petard.Local.Tests;
 /// <summary>The emulator as users run it: a process that prints its URL and stops on Ctrl+C (SIGINT).</summary>
 public sealed class HostProcessTests(ITestOutputHelper output)
 {
+    /// <summary>Also: its output holds a line per request (operation, status, time) and the cause of every 5xx.</summary>
     [Fact]
     public async Task The_host_prints_its_url_serves_requests_and_stops_cleanly_on_SIGINT()
     {
@@ -22,10 +23,23 @@ public sealed class HostProcessTests(ITestOutputHelper output)
             using (var client = CreateClient(url))
             {
                 Assert.Equal("from-process", (await client.InvokeAsync("CreateRestApi", new { name = "from-process" })).GetString("name"));
+                using (var http = new HttpClient())
+                using (var rule = new StringContent("""{"operation":"GetRestApis","kind":"ServiceUnavailable","count":1}"""))
+                {
+                    (await http.PostAsync(new Uri(url + "_petard/faults"), rule)).EnsureSuccessStatusCode();
+                }
+
+                await client.InvokeAsync("GetRestApis"); // the client retries the injected 503
             }
 
             var rest = await StopAsync(process);
+            output.WriteLine(rest);
             Assert.Contains("stopping", rest, StringComparison.Ordinal);
+            Assert.Matches(@"(?m)^CreateRestApi 201 \d+ ms$", rest);
+            Assert.Matches(@"(?m)^GetRestApis 503 caused by .*Service Unavailable \(injected by Petard\.LocalGateway\)", rest);
+            Assert.Matches(@"(?m)^GetRestApis 503 \d+ ms$", rest);
+            Assert.Matches(@"(?m)^GetRestApis 200 \d+ ms$", rest);
+            Assert.Matches(@"(?m)^POST /_petard/faults 200 \d+ ms$", rest);
         }
         finally
         {

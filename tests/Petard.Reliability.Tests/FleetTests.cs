@@ -35,6 +35,7 @@ public sealed class FleetTests : GatewayScenario
             Assert.Single(dev.DeploymentDescriptions);
             Assert.NotNull(dev.StageDeploymentId);
             Assert.Equal(dev.StageDeploymentId, prod.StageDeploymentId);
+            Assert.Equal(0, ServerErrorsAnswered);
             ReliabilityReport.Record("6 build processes, first deploy of one API name to 2 stages, CreateDeployment quota 1 per 300 ms", 0, 0, Gateway.Calls.Count, 6, 0, 0);
         }
         finally
@@ -44,7 +45,7 @@ public sealed class FleetTests : GatewayScenario
     }
 
     [Fact]
-    public async Task A_build_killed_in_CreateDeployment_never_moves_the_stage_back_after_a_newer_build()
+    public async Task A_build_killed_in_CreateDeployment_never_moves_the_stage_back_after_a_newer_build_and_its_task_host_stops()
     {
         await DeployCleanlyAsync(Request("orders", Apis.Write("orders", "v1")));
         Gateway.Calls.Clear();
@@ -66,16 +67,13 @@ public sealed class FleetTests : GatewayScenario
         var newest = (await ReadStateAsync(restApiId)).StageDeploymentId;
         await QuietAsync(TimeSpan.FromSeconds(3)); // whatever the killed build left running has finished or given up
 
-        Assert.True(newest == (await ReadStateAsync(restApiId)).StageDeploymentId, $"The stage moved back; calls: {string.Join(", ", Gateway.Calls)}");
+        var after = await ReadStateAsync(restApiId);
+        Assert.True(newest == after.StageDeploymentId, $"The stage moved back; calls: {string.Join(", ", Gateway.Calls)}");
+        // v1's and v3's: the orphaned task host stopped when its build was gone, so its stalled CreateDeployment was abandoned.
+        Assert.True(after.DeploymentDescriptions.Count == 2, $"The killed build's task host went on deploying: {after.DeploymentDescriptions.Count} deployments; calls: {string.Join(", ", Gateway.Calls)}");
     }
 
-    private string Project(string name, string api, string file, string stage) => DeployApiBuild.WriteProject(Apis.Folder, name, new Dictionary<string, string>
-    {
-        ["PetardRestApiName"] = api,
-        ["PetardStageName"] = stage,
-        ["PetardOpenApiFile"] = file,
-        ["PetardEndpointUrl"] = Gateway.Url,
-    });
+    private string Project(string name, string api, string file, string stage) => DeployApiBuild.WriteDeployProject(Apis.Folder, name, Gateway.Url, api, file, stage);
 
     /// <summary>Waits until the emulator has received no call for <paramref name="quiet"/> (at most a minute).</summary>
     private async Task QuietAsync(TimeSpan quiet)

@@ -1,9 +1,9 @@
 namespace Petard.Execution;
 
 /// <summary>
-/// Paces calls to one endpoint: an account-wide bucket plus one bucket per operation with its own
-/// quota. The buckets live in the options' <see cref="PetardPacingScope"/>, keyed by endpoint, so
-/// separate clients of one scope share them.
+/// Paces calls to one endpoint: an account-wide bucket plus one interval per operation with its own
+/// quota. They live in the options' <see cref="PetardPacingScope"/>, keyed by endpoint, so separate
+/// clients of one scope share them (and, in the machine-wide scope, separate processes the intervals).
 /// </summary>
 internal sealed class RequestPacer
 {
@@ -38,12 +38,12 @@ internal sealed class RequestPacer
         // a long account-wide wait would swallow the operation's spacing and send its calls in a clump.
         if (options.OperationIntervals.TryGetValue(operation, out var interval) && interval > TimeSpan.Zero)
         {
-            await DelayAsync(Bucket(operation, 1 / (interval.TotalSeconds * IntervalMargin), 1), cancellationToken).ConfigureAwait(false);
+            await DelayAsync(options.Scope.Interval($"{endpointKey}|{operation}|{interval.Ticks}", interval * IntervalMargin), cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Takes a token and waits for it; a cancelled wait gives the token back, since no call used it.</summary>
-    private static async Task DelayAsync(TokenBucket bucket, CancellationToken cancellationToken)
+    private static async Task DelayAsync(IPacingGate bucket, CancellationToken cancellationToken)
     {
         var wait = bucket.Take(out var ticket);
         if (wait <= TimeSpan.Zero)
@@ -62,6 +62,6 @@ internal sealed class RequestPacer
         }
     }
 
-    private TokenBucket Bucket(string name, double rate, double burst) =>
+    private IPacingGate Bucket(string name, double rate, double burst) =>
         options.Scope.Bucket($"{endpointKey}|{name}|{rate}|{burst}", rate, burst);
 }

@@ -6,7 +6,7 @@ namespace Petard.Execution;
 /// A token bucket that hands out waits rather than refusals: a caller takes a token (possibly going
 /// into debt) and sleeps until its token would have been there. Fair in arrival order.
 /// </summary>
-internal sealed class TokenBucket
+internal sealed class TokenBucket : IPacingGate
 {
     private readonly double ratePerSecond;
     private readonly double capacity;

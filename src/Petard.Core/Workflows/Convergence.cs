@@ -28,6 +28,15 @@ internal static class Convergence
         return settled <= now ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Min((settled - now).Ticks, YoungWindow.Ticks));
     }
 
+    /// <summary>
+    /// How long a creator waits after its create was answered before it lists the candidates.
+    /// createdDate has whole seconds, so only the id orders two made in the same second; any made in
+    /// the same second as this run's is listed one second after it, and every run then decides on the
+    /// same set. Deciding sooner lets a late creator with the smaller id keep its own while the other
+    /// keeps the other.
+    /// </summary>
+    public static Task SettleAsync(CancellationToken cancellationToken) => Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+
     public static Resource? Winner(IEnumerable<Resource> candidates) =>
         candidates.OrderBy(CreatedDate).ThenBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault();
 

@@ -3,8 +3,6 @@ namespace Petard.Workflows;
 /// <summary>Sends an OpenAPI definition: <c>PutRestApi</c> into an API, or <c>ImportRestApi</c> to create one; then names the API as the settings say.</summary>
 internal sealed class DefinitionImporter
 {
-    private static readonly TimeSpan ConvergenceSettle = TimeSpan.FromSeconds(1);
-
     private readonly WorkflowRun run;
     private readonly OpenApiDefinition definition;
     private readonly string mode;
@@ -78,8 +76,7 @@ internal sealed class DefinitionImporter
     /// </summary>
     private async Task<string> ConvergeAsync(string created, CancellationToken cancellationToken)
     {
-        // Wait for a concurrent creator's API to be listed too: deciding on a list that lacks it would let both keep theirs.
-        await Task.Delay(ConvergenceSettle, cancellationToken).ConfigureAwait(false);
+        await Convergence.SettleAsync(cancellationToken).ConfigureAwait(false);
         var kept = Convergence.Winner(await RestApiFinder.AllNamedAsync(run, name!, cancellationToken).ConfigureAwait(false));
         if (kept?.Id is null || kept.Id == created)
         {

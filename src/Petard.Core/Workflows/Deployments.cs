@@ -55,9 +55,14 @@ internal sealed class Deployments(WorkflowRun run, string restApiId)
         return result?.Id;
     }
 
-    /// <summary>Builds of the same change that ran at once each created a deployment: all keep the oldest, each removes its own.</summary>
+    /// <summary>
+    /// Builds of the same change that ran at once each created a deployment: all keep the oldest (ties
+    /// by id), and each removes the one it created itself unless a stage already serves it (the service
+    /// refuses then, and it stays). The caller moves the stage to the one kept.
+    /// </summary>
     private async Task<string> ConvergeAsync(string created, string fingerprint, CancellationToken cancellationToken)
     {
+        await Convergence.SettleAsync(cancellationToken).ConfigureAwait(false);
         var winner = Convergence.Winner(await CarryingAsync(fingerprint, cancellationToken).ConfigureAwait(false));
         if (winner?.Id is not { } kept || kept == created)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Petard.Local.Faults;
@@ -114,26 +113,41 @@ internal sealed class GatewayPipeline(
                 return handler(input, state);
             }
 
-            var before = (JsonObject)state.Root.DeepClone();
+            var change = StateChange.Begin(state, input.String("restApiId") ?? RestApiOfArn(input.String("resourceArn")));
             try
             {
                 var result = handler(input, state);
-                Save();
+                Save(change);
                 return result;
             }
             catch
             {
-                state.Restore(before); // an operation that failed half-way leaves nothing behind
+                change.Undo(); // an operation that failed half-way leaves nothing behind
                 throw;
             }
         }
     }
 
-    private void Save()
+    // Tag operations name their resource by ARN (arn:aws:apigateway:REGION::/restapis/ID/...): the API they change is in it.
+    private static string? RestApiOfArn(string? arn)
+    {
+        const string marker = "::/restapis/";
+        var at = arn?.IndexOf(marker, StringComparison.Ordinal) ?? -1;
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var rest = arn![(at + marker.Length)..];
+        var end = rest.IndexOf('/', StringComparison.Ordinal);
+        return end < 0 ? rest : rest[..end];
+    }
+
+    private void Save(StateChange change)
     {
         try
         {
-            stateFile?.Save(state);
+            stateFile?.Record(state, change.Edits());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -16,6 +16,10 @@ internal sealed class RequestLog(TextWriter? writer)
     public void Answered(string operation, int status, TimeSpan elapsed) =>
         writer?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{operation} {status} {elapsed.TotalMilliseconds:0} ms"));
 
+    /// <summary>
+    /// Logs why a request got a 5xx: an answer the emulator chose (an injected fault, a state file it
+    /// cannot write) by its message on one line, anything unexpected (a bug) with its stack trace.
+    /// </summary>
     public void Failed(string operation, int status, Exception cause) =>
-        writer?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{operation} {status} caused by {cause}"));
+        writer?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{operation} {status} caused by {(cause is GatewayException ? $"{cause.GetType().FullName}: {cause.Message}" : cause.ToString())}"));
 }

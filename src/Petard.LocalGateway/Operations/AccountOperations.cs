@@ -18,7 +18,7 @@ internal static partial class AccountOperations
         table.Add("UpdateAccount", (input, state) =>
         {
             var updated = Rules.Apply(state.Account, PatchOperation.Read(input));
-            state.Root["account"] = updated;
+            ((JsonObject)state.Root["account"]!)["settings"] = updated;
             return Present(updated);
         });
     }

@@ -11,12 +11,12 @@ namespace Petard.Local.State;
 /// Layout: <c>restApis.{id}.{api, resources, deployments, deploymentSnapshots, stages, models}</c>,
 /// <c>apiKeys.{id}</c>, <c>domainNames.{name}.{domain, basePathMappings}</c>,
 /// <c>usagePlans.{id}.{plan, keys, usage}</c>, <c>clientCertificates.{id}</c>, <c>vpcLinks.{id}</c>,
-/// <c>account</c> (the account's settings, one object).
+/// <c>account.settings</c> (the account's settings: one entry, so it is journaled like the rest).
 /// </remarks>
 internal sealed class GatewayState
 {
     /// <summary>The top-level collections, each an object of entries by id or name.</summary>
-    public static readonly IReadOnlyList<string> CollectionNames = ["restApis", "apiKeys", "domainNames", "usagePlans", "clientCertificates", "vpcLinks"];
+    public static readonly IReadOnlyList<string> CollectionNames = ["restApis", "apiKeys", "domainNames", "usagePlans", "clientCertificates", "vpcLinks", "account"];
 
     public GatewayState(JsonObject? root = null)
     {
@@ -47,7 +47,7 @@ internal sealed class GatewayState
     public JsonObject VpcLinks => (JsonObject)Root["vpcLinks"]!;
 
     /// <summary>The account's settings (GetAccount/UpdateAccount), created on first use.</summary>
-    public JsonObject Account => Collection(Root, "account");
+    public JsonObject Account => Collection((JsonObject)Root["account"]!, "settings");
 
     /// <summary>The stored tree of a rest API, or NotFoundException.</summary>
     /// <param name="restApiId">The rest API id.</param>
@@ -67,18 +67,6 @@ internal sealed class GatewayState
         var created = new JsonObject();
         parent[name] = created;
         return created;
-    }
-
-    /// <summary>Puts back a copy taken before a failed change.</summary>
-    /// <param name="copy">A deep copy of <see cref="Root"/>.</param>
-    public void Restore(JsonObject copy)
-    {
-        Root.Clear();
-        foreach (var (name, value) in copy.ToList())
-        {
-            copy.Remove(name);
-            Root[name] = value;
-        }
     }
 
     /// <summary>A deep copy, safe to hand out.</summary>

@@ -7,19 +7,68 @@ using System.Text.Json.Nodes;
 namespace Petard.Local.State;
 
 /// <summary>
-/// Keeps the state across runs in one JSON file, written atomically (a temporary file in the same
-/// folder, then a rename) so a crash mid-write never leaves half a file behind.
+/// Keeps the state across runs: a JSON snapshot, written atomically (a temporary file in the same
+/// folder, then a rename) so a crash mid-write never leaves half a file behind, and a journal beside
+/// it (<c>PATH.journal</c>) to which every change is appended, as the entries it changed, before it
+/// is answered. A write so costs what it changed; the journal is folded into a new snapshot when it
+/// outgrows the snapshot (so the snapshot's cost is shared by as many bytes of changes), at start and
+/// when the emulator stops.
 /// </summary>
 internal sealed class StateFile(string path)
 {
     private const int FormatVersion = 1;
+    private const long MinimumCompaction = 1024 * 1024;
+
+    private readonly StateJournal journal = new(System.IO.Path.GetFullPath(path) + ".journal");
+    private long snapshotBytes;
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
-    /// <summary>Reads the state; a missing file is an empty state, a corrupt one an error that names the file.</summary>
+    /// <summary>
+    /// Reads the state: the snapshot, then the changes journaled after it (folded into a new snapshot
+    /// at once). A missing file is an empty state, a corrupt one an error that names the file.
+    /// </summary>
     public GatewayState Load()
     {
         RemoveStaleTemporaryFiles();
+        var state = LoadSnapshot();
+        if (journal.Replay(state))
+        {
+            Compact(state);
+        }
+
+        return state;
+    }
+
+    /// <summary>Journals the changes of one operation; the caller holds the state's gate.</summary>
+    /// <param name="state">The state after the change (folded into a snapshot when the journal has grown).</param>
+    /// <param name="edits">The entries the operation changed.</param>
+    public void Record(GatewayState state, IEnumerable<StateEdit> edits)
+    {
+        journal.Append(edits);
+        if (journal.Bytes > Math.Max(MinimumCompaction, snapshotBytes))
+        {
+            try
+            {
+                Compact(state);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The change is journaled, so it stands; folding is tried again after the next change.
+            }
+        }
+    }
+
+    /// <summary>Writes the whole state as a new snapshot and starts an empty journal; the caller holds the state's gate.</summary>
+    /// <param name="state">The state.</param>
+    public void Compact(GatewayState state)
+    {
+        Save(state);
+        journal.Clear(); // after the rename: a crash in between replays changes the snapshot already holds, harmlessly
+    }
+
+    private GatewayState LoadSnapshot()
+    {
         if (!File.Exists(Path))
         {
             return new GatewayState();
@@ -56,7 +105,9 @@ internal sealed class StateFile(string path)
             CheckCollection(state, collection);
         }
 
-        return new GatewayState((JsonObject)state.DeepClone());
+        snapshotBytes = new FileInfo(Path).Length;
+        root.Remove("state"); // detached, so the state can own it
+        return new GatewayState(state);
     }
 
     // The emulator would otherwise replace a collection of the wrong type with an empty one and
@@ -82,7 +133,8 @@ internal sealed class StateFile(string path)
         }
     }
 
-    private static string Describe(JsonNode? node) => node is null ? "null" : "a JSON " + node.GetValueKind().ToString().ToLowerInvariant();
+    /// <summary>What a node is, for an error: "a JSON array", "null".</summary>
+    public static string Describe(JsonNode? node) => node is null ? "null" : "a JSON " + node.GetValueKind().ToString().ToLowerInvariant();
 
     /// <summary>
     /// Deletes the temporary files of writes that a killed emulator never finished; a file of a
@@ -131,16 +183,29 @@ internal sealed class StateFile(string path)
 
     /// <summary>Writes the state atomically.</summary>
     /// <param name="state">The state; the caller holds its gate.</param>
-    public void Save(GatewayState state)
+    private void Save(GatewayState state)
     {
-        var document = new JsonObject { ["format"] = FormatVersion, ["state"] = state.Root.DeepClone() };
         var folder = System.IO.Path.GetDirectoryName(Path)!;
         Directory.CreateDirectory(folder);
         var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(Path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temporary, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), new UTF8Encoding(false));
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("format", FormatVersion);
+            writer.WritePropertyName("state");
+            state.Root.WriteTo(writer);
+            writer.WriteEndObject();
+            writer.Flush();
+            snapshotBytes = file.Length;
+        }
+
         File.Move(temporary, Path, overwrite: true);
     }
 
-    private InvalidDataException Corrupt(string why) =>
-        new($"The state file '{Path}' cannot be read: {why}. It was left untouched; fix it, move it away, or start without --state-file.");
+    private InvalidDataException Corrupt(string why) => Corrupt(Path, why);
+
+    /// <summary>The error for a state file (or its journal) that cannot be read.</summary>
+    public static InvalidDataException Corrupt(string file, string why) =>
+        new($"The state file '{file}' cannot be read: {why}. It was left untouched; fix it, move it away, or start without --state-file.");
 }

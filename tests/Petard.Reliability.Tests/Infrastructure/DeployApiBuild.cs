@@ -19,6 +19,16 @@ internal sealed class DeployApiBuild
         project = WriteProject(folder, "app.proj", properties);
     }
 
+    /// <summary>Writes a project that deploys <paramref name="file"/> as API <paramref name="api"/> to a stage at <paramref name="endpoint"/>; returns its path.</summary>
+    public static string WriteDeployProject(string folder, string name, string endpoint, string api, string file, string stage, IReadOnlyDictionary<string, string>? more = null) =>
+        WriteProject(folder, name, new Dictionary<string, string>(more ?? new Dictionary<string, string>())
+        {
+            ["PetardRestApiName"] = api,
+            ["PetardStageName"] = stage,
+            ["PetardOpenApiFile"] = file,
+            ["PetardEndpointUrl"] = endpoint,
+        });
+
     /// <summary>Writes a project that deploys with Petard.Build from the source tree; returns its path.</summary>
     public static string WriteProject(string folder, string name, IReadOnlyDictionary<string, string> properties)
     {

@@ -11,6 +11,7 @@ namespace Petard.Reliability.Tests.Infrastructure;
 public abstract class GatewayScenario : IAsyncLifetime, IDisposable
 {
     private readonly List<(FaultRule Rule, int Count)> scripted = [];
+    private readonly StringWriter requestLog = new();
 
     internal Apis Apis { get; } = new();
 
@@ -19,11 +20,23 @@ public abstract class GatewayScenario : IAsyncLifetime, IDisposable
     /// <summary>The emulator's options; override to enforce the CreateDeployment quota.</summary>
     internal virtual LocalGatewayOptions GatewayOptions => new();
 
-    public virtual async Task InitializeAsync() => Gateway = await LocalGateway.StartAsync(GatewayOptions);
+    public virtual async Task InitializeAsync()
+    {
+        var options = GatewayOptions;
+        options.ControlPlaneLog ??= requestLog;
+        Gateway = await LocalGateway.StartAsync(options);
+    }
 
     public virtual async Task DisposeAsync() => await Gateway.DisposeAsync();
 
-    public void Dispose() => Apis.Dispose();
+    public void Dispose()
+    {
+        Apis.Dispose();
+        requestLog.Dispose();
+    }
+
+    /// <summary>How many requests the emulator answered with a 5xx so far (from its request log), scripted faults included.</summary>
+    internal int ServerErrorsAnswered => System.Text.RegularExpressions.Regex.Count(requestLog.ToString(), @"(?m) 5\d\d \d+ ms\r?$");
 
     /// <summary>Scripts faults into the emulator and remembers them.</summary>
     internal void Inject(params FaultRule[] rules)
