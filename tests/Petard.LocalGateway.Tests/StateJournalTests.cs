@@ -34,6 +34,10 @@ public sealed class StateJournalTests : IDisposable
                 await client.InvokeAsync("CreateDeployment", new { restApiId = apiId, stageName = "dev", variables = new Dictionary<string, string> { ["v"] = "1" } });
                 await client.InvokeAsync("UpdateStage", new { restApiId = apiId, stageName = "dev", patchOperations = new[] { new { op = "replace", path = "/variables/v", value = "2" } } });
                 await client.InvokeAsync("CreateApiKey", new { name = "key", enabled = true });
+                await client.InvokeAsync("CreateVpcLink", new { name = "link", targetArns = new[] { "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/nlb/1234567890abcdef" } });
+                await client.InvokeAsync("GenerateClientCertificate", new { description = "cert" });
+                await client.InvokeAsync("UpdateAccount", new { patchOperations = new[] { new { op = "replace", path = "/cloudwatchRoleArn", value = "arn:aws:iam::123456789012:role/apigw-logs" } } });
+                await client.InvokeAsync("TagResource", new { resourceArn = $"arn:aws:apigateway:us-east-1::/restapis/{apiId}/stages/dev", tags = new Dictionary<string, string> { ["team"] = "orders" } });
                 await client.InvokeAsync("DeleteRestApi", new { restApiId = gone });
                 await Assert.ThrowsAsync<PetardServiceException>(() => client.InvokeAsync("CreateStage", new { restApiId = apiId, stageName = "dev", deploymentId = "nope00" })); // refused: journals nothing
                 using var http = new HttpClient();
