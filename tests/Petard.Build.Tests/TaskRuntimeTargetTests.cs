@@ -85,6 +85,7 @@ public sealed class TaskRuntimeTargetTests : IDisposable
         var copy = targets.Replace("$(MSBuildRuntimeType)", "$(_TestMSBuildRuntimeType)", StringComparison.Ordinal).Replace("$(MSBuildVersion)", "$(_TestMSBuildVersion)", StringComparison.Ordinal);
         Assert.NotEqual(targets, copy);
         temp.Write("Petard.Build.targets", copy);
+        temp.Write("Petard.Build.CodeFirst.targets", File.ReadAllText(Path.Combine(BuildFolder, "Petard.Build.CodeFirst.targets")));
         temp.Write("app.proj", $"""
             <Project>
               <Import Project="{BuildFolder}/Petard.Build.props" />
