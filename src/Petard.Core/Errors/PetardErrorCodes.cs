@@ -60,6 +60,18 @@ public static class PetardErrorCodes
     /// <summary>The stage moved to another deployment while this run worked (a concurrent or newer deploy): this run stops rather than move it back.</summary>
     public const string StageMoved = "PETARD1018";
 
+    /// <summary>The canary's share of traffic is not a number from 0.0 to 100.0.</summary>
+    public const string CanaryPercentInvalid = "PETARD1040";
+
+    /// <summary>A deploy without a canary share would replace a stage's deployment while the stage has a canary: promote or abort it first, or deploy as the canary.</summary>
+    public const string CanaryOnStage = "PETARD1041";
+
+    /// <summary>A release step (promote, abort) names a stage that does not exist.</summary>
+    public const string StageNotFound = "PETARD1042";
+
+    /// <summary>The plan found drift and the build asked to fail on it (<c>FailOnDrift</c>).</summary>
+    public const string DriftFound = "PETARD1043";
+
     /// <summary>Warning: no OpenAPI file and no triggers, so every run deploys.</summary>
     public const string NoFingerprint = "PETARD2001";
 
@@ -71,4 +83,7 @@ public static class PetardErrorCodes
 
     /// <summary>Warning: the project sets a <c>Petard*</c> property that Petard does not have (a typo).</summary>
     public const string UnknownProperty = "PETARD2004";
+
+    /// <summary>Warning: the plan found drift (the stage differs from what Petard made or declares).</summary>
+    public const string Drift = "PETARD2040";
 }

@@ -4,7 +4,7 @@ namespace Petard.Workflows;
 /// The deploy workflows behind the MSBuild tasks and Cake aliases. Every input is checked before the
 /// first call; an unchanged API costs reads only; a dry run never writes. One instance per run.
 /// </summary>
-public sealed class PetardDeployer
+public sealed partial class PetardDeployer
 {
     private readonly PetardClient client;
     private readonly IPetardLog log;
@@ -107,6 +107,7 @@ public sealed class PetardDeployer
         request.RestApi.Validate();
         request.Stage.Validate();
         request.Import.Validate();
+        request.Canary.Validate();
         var definition = string.IsNullOrWhiteSpace(request.Import.OpenApiFile) ? null : OpenApiDefinition.Load(request, request.Import.OpenApiFile);
         var run = Start(request);
         var stageName = request.Stage.GivenName;
@@ -119,6 +120,11 @@ public sealed class PetardDeployer
         var api = await RestApiFinder.FindAsync(run, request.RestApi, cancellationToken).ConfigureAwait(false);
         var restApiId = api?.Id ?? "";
         var stage = api is null ? null : await ReadStageAsync(run, restApiId, stageName, cancellationToken).ConfigureAwait(false);
+        if (await DeployOverCanaryAsync(run, request, definition, fingerprint, api, stage, cancellationToken).ConfigureAwait(false) is { } canaryResult)
+        {
+            return canaryResult;
+        }
+
         var deploymentId = request.Deployment.Force ? null : await new Deployments(run, restApiId).UnchangedAsync(stage, fingerprint, cancellationToken).ConfigureAwait(false);
         if (deploymentId is null)
         {
