@@ -8,6 +8,7 @@ internal static class MSBuildSettingNames
         ["Variables"] = "the PetardStageVariable items",
         ["MethodSettings"] = "the PetardMethodSetting items",
         ["Triggers"] = "the PetardDeploymentTrigger items",
+        ["CanaryStageVariables"] = "the PetardCanaryStageVariable items",
         ["DeploymentId"] = "the DeploymentId parameter of PetardEnsureStage",
         ["Credentials"] = "AWS credentials",
     };

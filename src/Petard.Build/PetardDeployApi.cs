@@ -7,7 +7,7 @@ namespace Petard.Build;
 /// The whole DeployApi flow in one task, so an unchanged API costs reads only: resolve (or create)
 /// the API, import and deploy it when its fingerprint changed, ensure the stage.
 /// </summary>
-public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeploymentParameters
+public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeploymentParameters, ICanaryParameters
 {
     /// <summary>The OpenAPI 2 or 3 file, JSON or YAML (unset: the API is deployed as it is).</summary>
     public string? OpenApiFile { get; set; }
@@ -30,6 +30,12 @@ public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeplo
     /// <summary>Import and deploy even when nothing changed.</summary>
     public bool ForceDeploy { get; set; }
 
+    /// <inheritdoc />
+    public string? CanaryPercent { get; set; }
+
+    /// <inheritdoc />
+    public ITaskItem[]? CanaryStageVariables { get; set; }
+
     /// <summary>The folder of Petard's .props and .targets (<c>$(MSBuildThisFileDirectory)</c>): the properties they use are the known ones.</summary>
     public string? PetardBuildDirectory { get; set; }
 
@@ -45,6 +51,7 @@ public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeplo
         TaskRequests.Stage(this, request.Stage);
         TaskRequests.Import(this, request.Import);
         TaskRequests.Deployment(this, request.Deployment);
+        ReleaseRequests.Canary(this, request.Canary);
         return deployer.DeployApiAsync(request, cancellationToken);
     }
 
