@@ -33,6 +33,12 @@ public sealed class PetardDeployApiSettings : PetardStageSettings, IPetardImport
     /// <inheritdoc />
     public bool ForceDeploy { get => request.Deployment.Force; set => request.Deployment.Force = value; }
 
+    /// <inheritdoc cref="CanarySpec.Percent"/>
+    public double? CanaryPercent { get => request.Canary.Percent; set => request.Canary.Percent = value; }
+
+    /// <inheritdoc cref="CanarySpec.StageVariables"/>
+    public IDictionary<string, string>? CanaryStageVariables { get => request.Canary.StageVariables; set => request.Canary.StageVariables = value; }
+
     /// <inheritdoc />
     internal override DeployApiRequest Request => request;
 

@@ -1,0 +1,81 @@
+using Cake.Core;
+using Cake.Petard.Tests.Fakes;
+using Petard;
+using Petard.Local;
+
+namespace Cake.Petard.Tests;
+
+/// <summary>A canary release from a Cake script's aliases, in a fake Cake context against an in-process emulator.</summary>
+public sealed class ReleaseAliasTests : IAsyncLifetime, IDisposable
+{
+    private readonly PetsApi api = new();
+    private LocalGateway gateway = null!;
+    private FakeCakeContext context = null!;
+
+    public async Task InitializeAsync()
+    {
+        gateway = await LocalGateway.StartAsync();
+        context = new FakeCakeContext(api.Folder);
+    }
+
+    public async Task DisposeAsync() => await gateway.DisposeAsync();
+
+    public void Dispose() => api.Dispose();
+
+    private PetardDeployApiSettings Deploy() =>
+        new PetardDeployApiSettings { RestApiName = "pets", StageName = "prod", OpenApiFile = PetsApi.FileName }.WithEndpointUrl(gateway.Url);
+
+    /// <summary>The pets API deployed, then changed and deployed at 10% with a canary variable.</summary>
+    private (string RestApiId, string? Main, string? Canary) MainThenCanary()
+    {
+        var main = context.PetardDeployApi(Deploy());
+        File.WriteAllText(Path.Combine(api.Folder, PetsApi.FileName), PetsApi.Definition.Replace("\"/pets\"", "\"/cats\"", StringComparison.Ordinal));
+        var canary = context.PetardDeployApi(Deploy().WithCanary(10).WithCanaryStageVariable("backend", "canary"));
+        return (main.RestApiId, main.DeploymentId, canary.DeploymentId);
+    }
+
+    private async Task<Resource> StageAsync(string restApiId)
+    {
+        using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = gateway.Url });
+        return await client.InvokeAsync("GetStage", new { restApiId, stageName = "prod" });
+    }
+
+    [Fact]
+    public async Task PetardPromoteCanary_serves_the_canary_deployment_with_its_variables()
+    {
+        var (restApiId, main, canary) = MainThenCanary();
+        Assert.Equal(main, (await StageAsync(restApiId)).GetString("deploymentId"));
+
+        var promoted = context.PetardPromoteCanary(new PetardPromoteCanarySettings { RestApiName = "pets", StageName = "prod" }.WithEndpointUrl(gateway.Url));
+
+        var stage = await StageAsync(restApiId);
+        Assert.Equal(canary, stage.GetString("deploymentId"));
+        Assert.False(stage.Has("canarySettings"));
+        Assert.Equal("canary", stage["variables"].GetProperty("backend").GetString());
+        Assert.Equal(canary, promoted.DeploymentId);
+        Assert.Single(promoted.Calls, "UpdateStage");
+    }
+
+    [Fact]
+    public async Task PetardAbortCanary_keeps_the_main_deployment()
+    {
+        var (restApiId, main, _) = MainThenCanary();
+
+        var aborted = context.PetardAbortCanary(new PetardAbortCanarySettings { RestApiName = "pets", StageName = "prod" }.WithEndpointUrl(gateway.Url));
+
+        var stage = await StageAsync(restApiId);
+        Assert.Equal(main, stage.GetString("deploymentId"));
+        Assert.False(stage.Has("canarySettings"));
+        Assert.True(aborted.Changed);
+    }
+
+    [Fact]
+    public void A_share_over_100_fails_the_task_with_PETARD1040_before_any_call()
+    {
+        var error = Assert.Throws<CakeException>(() => context.PetardDeployApi(Deploy().WithCanary(101)));
+
+        Assert.StartsWith(PetardErrorCodes.CanaryPercentInvalid + ": ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CanaryPercent", error.Message, StringComparison.Ordinal);
+        Assert.Empty(gateway.Calls);
+    }
+}
