@@ -83,7 +83,4 @@ public static class PetardErrorCodes
 
     /// <summary>Warning: the project sets a <c>Petard*</c> property that Petard does not have (a typo).</summary>
     public const string UnknownProperty = "PETARD2004";
-
-    /// <summary>Warning: the plan found drift (the stage differs from what Petard made or declares).</summary>
-    public const string Drift = "PETARD2040";
 }
