@@ -36,6 +36,12 @@ public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeplo
     /// <inheritdoc />
     public ITaskItem[]? CanaryStageVariables { get; set; }
 
+    /// <summary>Plan instead of deploy: read only, report the changes and the drift (the PetardPlan target).</summary>
+    public bool Plan { get; set; }
+
+    /// <summary>With <see cref="Plan"/>: drift fails the build (PETARD1043) instead of being reported.</summary>
+    public bool FailOnDrift { get; set; }
+
     /// <summary>The folder of Petard's .props and .targets (<c>$(MSBuildThisFileDirectory)</c>): the properties they use are the known ones.</summary>
     public string? PetardBuildDirectory { get; set; }
 
@@ -52,7 +58,9 @@ public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeplo
         TaskRequests.Import(this, request.Import);
         TaskRequests.Deployment(this, request.Deployment);
         ReleaseRequests.Canary(this, request.Canary);
-        return deployer.DeployApiAsync(request, cancellationToken);
+        return Plan
+            ? deployer.PlanAsync(new PlanRequest(request) { FailOnDrift = FailOnDrift }, cancellationToken)
+            : deployer.DeployApiAsync(request, cancellationToken);
     }
 
     private void WarnUnknownProperties()

@@ -16,7 +16,7 @@ public class AliasConventionTests
     public void The_addin_has_the_aliases_of_the_design()
     {
         Assert.Equal(
-            ["PetardAbortCanary", "PetardClient", "PetardCreateDeployment", "PetardDeployApi", "PetardEnsureStage", "PetardImportRestApi", "PetardPromoteCanary"],
+            ["PetardAbortCanary", "PetardClient", "PetardCreateDeployment", "PetardDeployApi", "PetardEnsureStage", "PetardImportRestApi", "PetardPlan", "PetardPromoteCanary"],
             Aliases.Select(m => m.Name).Order(StringComparer.Ordinal));
     }
 

@@ -78,4 +78,20 @@ public sealed class ReleaseAliasTests : IAsyncLifetime, IDisposable
         Assert.Contains("CanaryPercent", error.Message, StringComparison.Ordinal);
         Assert.Empty(gateway.Calls);
     }
+
+    [Fact]
+    public void PetardPlan_reports_the_leftover_canary_as_drift_and_FailOnDrift_fails_the_task()
+    {
+        var (_, _, canary) = MainThenCanary();
+        var writes = gateway.Calls.Count(c => !c.StartsWith("Get", StringComparison.Ordinal));
+
+        var plan = context.PetardPlan(new PetardPlanSettings(Deploy()));
+        var error = Assert.Throws<CakeException>(() => context.PetardPlan(new PetardPlanSettings(Deploy()) { FailOnDrift = true }));
+
+        Assert.Contains(plan.Drift, d => d.Contains($"has a canary the build does not declare (deployment {canary} at 10%)", StringComparison.Ordinal));
+        Assert.StartsWith(PetardErrorCodes.DriftFound + ": ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("FailOnDrift", error.Message, StringComparison.Ordinal);
+        Assert.Equal(writes, gateway.Calls.Count(c => !c.StartsWith("Get", StringComparison.Ordinal)));
+        Assert.Contains(context.FakeLog.Lines, line => line.Text.StartsWith("Drift: ", StringComparison.Ordinal));
+    }
 }

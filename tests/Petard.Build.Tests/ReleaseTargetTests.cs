@@ -111,4 +111,39 @@ public sealed class ReleaseTargetTests : IAsyncLifetime, IDisposable
         Assert.Contains("PetardCanaryPercent", error.Message, StringComparison.Ordinal);
         Assert.Empty(gateway.Calls);
     }
+
+    [Fact]
+    public void PetardPlan_prints_the_change_and_the_drift_writes_nothing_and_succeeds()
+    {
+        var (main, _) = DeployMainThenCanary();
+        project.Properties.Remove("PetardCanaryPercent");
+        temp.Write("openapi.yaml", OpenApi.Yaml(path: "/v3"));
+        gateway.Calls.Clear();
+
+        var plan = project.Build("PetardPlan");
+
+        Assert.True(plan.Succeeded, plan.Log.Text);
+        Assert.DoesNotContain(gateway.Calls, c => !c.StartsWith("Get", StringComparison.Ordinal));
+        Assert.Contains("DeployApi would stop: Stage 'prod' has a canary", plan.Log.Text, StringComparison.Ordinal);
+        Assert.Contains("Drift: stage 'prod' has a canary the build does not declare", plan.Log.Text, StringComparison.Ordinal);
+        Assert.Equal(main.Property("PetardDeploymentId"), (string?)Stage(main.Property("PetardRestApiId"))["deploymentId"]);
+    }
+
+    [Fact]
+    public void PetardPlan_of_an_unchanged_API_says_no_change_and_PetardFailOnDrift_fails_on_drift()
+    {
+        var deployed = project.Build();
+        Assert.True(deployed.Succeeded, deployed.Log.Text);
+        var clean = project.Build("PetardPlan", new Dictionary<string, string?> { ["PetardFailOnDrift"] = "true" });
+        project.Variables["env"] = "prod";
+
+        var drifted = project.Build("PetardPlan", new Dictionary<string, string?> { ["PetardFailOnDrift"] = "true" });
+
+        Assert.True(clean.Succeeded, clean.Log.Text);
+        Assert.Contains("Plan: no change.", clean.Log.Text, StringComparison.Ordinal);
+        Assert.Contains("Drift: none on stage 'prod'.", clean.Log.Text, StringComparison.Ordinal);
+        var error = Assert.Single(drifted.Log.Errors);
+        Assert.Equal("PETARD1043", error.Code);
+        Assert.Contains("PetardFailOnDrift", error.Message, StringComparison.Ordinal);
+    }
 }
