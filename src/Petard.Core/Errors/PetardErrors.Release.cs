@@ -9,7 +9,7 @@ internal static partial class PetardErrors
 
     public static PetardException CanaryOnStage(string stageName, string? canaryDeploymentId, double percent) => Error(
         PetardErrorCodes.CanaryOnStage,
-        $"Stage '{stageName}' has a canary (deployment {canaryDeploymentId ?? "(none)"}, {percent.ToString(System.Globalization.CultureInfo.InvariantCulture)}% of requests), and this deploy would replace the deployment under it. Promote the canary (MSBuild target PromoteCanary, Cake alias PetardPromoteCanary) or abort it (AbortCanary, PetardAbortCanary) first, or set {S("CanaryPercent")} to deploy this build as the stage's canary instead.");
+        $"Stage '{stageName}' has a canary (deployment {canaryDeploymentId ?? "(none)"}, {percent.ToString(System.Globalization.CultureInfo.InvariantCulture)}% of requests), and this deploy would replace the deployment under it. Promote the canary (PromoteCanary) or abort it (AbortCanary) first, or set {S("CanaryPercent")} to deploy this build as the stage's canary instead.");
 
     public static PetardException StageNotFound(string stageName, string restApiId) => Error(
         PetardErrorCodes.StageNotFound,
