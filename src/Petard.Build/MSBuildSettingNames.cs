@@ -9,6 +9,7 @@ internal static class MSBuildSettingNames
         ["MethodSettings"] = "the PetardMethodSetting items",
         ["Triggers"] = "the PetardDeploymentTrigger items",
         ["CanaryStageVariables"] = "the PetardCanaryStageVariable items",
+        ["UsagePlans"] = "the PetardUsagePlan items",
         ["DeploymentId"] = "the DeploymentId parameter of PetardEnsureStage",
         ["Credentials"] = "AWS credentials",
     };

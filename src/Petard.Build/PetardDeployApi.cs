@@ -7,7 +7,7 @@ namespace Petard.Build;
 /// The whole DeployApi flow in one task, so an unchanged API costs reads only: resolve (or create)
 /// the API, import and deploy it when its fingerprint changed, ensure the stage.
 /// </summary>
-public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeploymentParameters, ICanaryParameters
+public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeploymentParameters, IReleaseParameters
 {
     /// <summary>The OpenAPI 2 or 3 file, JSON or YAML (unset: the API is deployed as it is).</summary>
     public string? OpenApiFile { get; set; }
@@ -36,6 +36,15 @@ public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeplo
     /// <inheritdoc />
     public ITaskItem[]? CanaryStageVariables { get; set; }
 
+    /// <inheritdoc />
+    public ITaskItem[]? UsagePlans { get; set; }
+
+    /// <inheritdoc />
+    public string? DomainName { get; set; }
+
+    /// <inheritdoc />
+    public string? BasePath { get; set; }
+
     /// <summary>Plan instead of deploy: read only, report the changes and the drift (the PetardPlan target).</summary>
     public bool Plan { get; set; }
 
@@ -58,6 +67,7 @@ public sealed class PetardDeployApi : PetardStageTask, IImportParameters, IDeplo
         TaskRequests.Import(this, request.Import);
         TaskRequests.Deployment(this, request.Deployment);
         ReleaseRequests.Canary(this, request.Canary);
+        ReleaseRequests.Exposure(this, request.Exposure);
         return Plan
             ? deployer.PlanAsync(new PlanRequest(request) { FailOnDrift = FailOnDrift }, cancellationToken)
             : deployer.DeployApiAsync(request, cancellationToken);

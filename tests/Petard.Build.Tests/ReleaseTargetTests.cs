@@ -146,4 +146,45 @@ public sealed class ReleaseTargetTests : IAsyncLifetime, IDisposable
         Assert.Equal("PETARD1043", error.Code);
         Assert.Contains("PetardFailOnDrift", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_first_deploy_attaches_the_usage_plan_and_maps_the_domain_after_creating_the_stage_and_a_rerun_writes_nothing()
+    {
+        using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = gateway.Url });
+        var gold = await client.InvokeAsync("CreateUsagePlan", new { name = "gold" });
+        await client.InvokeAsync("CreateDomainName", new { domainName = "api.example.com", certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/abc" });
+        project.Items.Add("""<PetardUsagePlan Include="gold" />""");
+        project.Properties["PetardDomainName"] = "api.example.com";
+        project.Properties["PetardBasePath"] = "hello";
+        gateway.Calls.Clear();
+
+        var first = project.Build();
+        var calls = gateway.Calls.ToList();
+        gateway.Calls.Clear();
+        var again = project.Build();
+
+        Assert.True(first.Succeeded, first.Log.Text);
+        Assert.True(calls.IndexOf("CreateStage") < calls.IndexOf("UpdateUsagePlan"), string.Join(", ", calls));
+        Assert.Single(calls, "CreateBasePathMapping");
+        var restApiId = first.Property("PetardRestApiId");
+        Assert.Equal(restApiId, (await client.InvokeAsync("GetBasePathMapping", new { domainName = "api.example.com", basePath = "hello" })).GetString("restApiId"));
+        Assert.Equal(restApiId, (await client.InvokeAsync("GetUsagePlan", new { usagePlanId = gold.Id }))["apiStages"][0].GetProperty("apiId").GetString());
+        Assert.True(again.Succeeded, again.Log.Text);
+        Assert.DoesNotContain(gateway.Calls, c => !c.StartsWith("Get", StringComparison.Ordinal));
+        Assert.DoesNotContain(first.Log.Warnings, w => w.Code == "PETARD2004");
+    }
+
+    [Fact]
+    public void A_base_path_with_a_slash_is_PETARD1046_naming_PetardBasePath()
+    {
+        project.Properties["PetardDomainName"] = "api.example.com";
+        project.Properties["PetardBasePath"] = "v1/hello";
+
+        var build = project.Build();
+
+        var error = Assert.Single(build.Log.Errors);
+        Assert.Equal("PETARD1046", error.Code);
+        Assert.Contains("PetardBasePath", error.Message, StringComparison.Ordinal);
+        Assert.Empty(gateway.Calls);
+    }
 }

@@ -39,6 +39,15 @@ public sealed class PetardDeployApiSettings : PetardStageSettings, IPetardImport
     /// <inheritdoc cref="CanarySpec.StageVariables"/>
     public IDictionary<string, string>? CanaryStageVariables { get => request.Canary.StageVariables; set => request.Canary.StageVariables = value; }
 
+    /// <inheritdoc cref="ExposureSpec.UsagePlans"/>
+    public IList<string> UsagePlans { get => request.Exposure.UsagePlans; set => request.Exposure.UsagePlans = value; }
+
+    /// <inheritdoc cref="ExposureSpec.DomainName"/>
+    public string? DomainName { get => request.Exposure.DomainName; set => request.Exposure.DomainName = value; }
+
+    /// <inheritdoc cref="ExposureSpec.BasePath"/>
+    public string? BasePath { get => request.Exposure.BasePath; set => request.Exposure.BasePath = value; }
+
     /// <inheritdoc />
     internal override DeployApiRequest Request => request;
 

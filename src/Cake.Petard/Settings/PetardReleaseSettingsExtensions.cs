@@ -24,4 +24,23 @@ public static class PetardReleaseSettingsExtensions
             s.CanaryStageVariables ??= new Dictionary<string, string>(StringComparer.Ordinal);
             s.CanaryStageVariables[name] = value;
         });
+
+    /// <summary>Adds a usage plan (by id or name) the stage is attached to once it exists.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="usagePlan">The usage plan's id or name; it must exist.</param>
+    /// <returns>The same settings.</returns>
+    public static PetardDeployApiSettings WithUsagePlan(this PetardDeployApiSettings settings, string usagePlan)
+        => settings.Set(s => s.UsagePlans.Add(usagePlan));
+
+    /// <summary>Maps <paramref name="basePath"/> of the existing custom domain <paramref name="domainName"/> to the stage.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="domainName">The custom domain, e.g. <c>api.example.com</c>.</param>
+    /// <param name="basePath">One segment, e.g. <c>orders</c>; null or empty: the domain's root.</param>
+    /// <returns>The same settings.</returns>
+    public static PetardDeployApiSettings WithDomain(this PetardDeployApiSettings settings, string domainName, string? basePath = null)
+        => settings.Set(s =>
+        {
+            s.DomainName = domainName;
+            s.BasePath = basePath;
+        });
 }

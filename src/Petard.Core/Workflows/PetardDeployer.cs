@@ -108,6 +108,7 @@ public sealed partial class PetardDeployer
         request.Stage.Validate();
         request.Import.Validate();
         request.Canary.Validate();
+        request.Exposure.Validate();
         var definition = string.IsNullOrWhiteSpace(request.Import.OpenApiFile) ? null : OpenApiDefinition.Load(request, request.Import.OpenApiFile);
         var run = Start(request);
         var stageName = request.Stage.GivenName;
@@ -146,6 +147,7 @@ public sealed partial class PetardDeployer
         // A dry run has no id for the deployment it would create, but its plan still shows the stage moving to it.
         var target = deploymentId ?? (run.DryRun ? "(new deployment)" : null);
         await new StageWriter(run, restApiId).EnsureAsync(stage, request.Stage, target, cancellationToken).ConfigureAwait(false);
+        await new StageExposure(run, restApiId, stageName).EnsureAsync(request.Exposure, cancellationToken).ConfigureAwait(false);
         var result = run.Result(restApiId, deploymentId, stageName);
         log.Info(result.Changed
             ? $"{(run.DryRun ? "Dry run: stage" : "Stage")} '{stageName}' of REST API {Show(restApiId)} {(run.DryRun ? "would serve" : "serves")} deployment {Show(deploymentId)}."

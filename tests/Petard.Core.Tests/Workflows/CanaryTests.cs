@@ -1,42 +1,21 @@
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
-using Petard.Local;
 using Petard.Workflows;
 using Xunit;
 
 namespace Petard.Core.Tests.Workflows;
 
 /// <summary>Canary releases against the emulator over HTTP: deploy as the canary, promote, abort, a plain deploy over a canary.</summary>
-public sealed class CanaryTests : IAsyncLifetime
+public sealed class CanaryTests : EmulatorTestBase
 {
-    private readonly TempFolder temp = new();
-    private LocalGateway gateway = null!;
-    private PetardClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        gateway = await LocalGateway.StartAsync();
-        client = PetardClient.Create(new PetardClientOptions { EndpointUrl = gateway.Url, Credentials = new BasicAWSCredentials("test", "test") });
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await gateway.DisposeAsync();
-        temp.Dispose();
-    }
-
-    private PetardDeployer Deployer => new(client);
-
     private DeployApiRequest Deploy(string path, double? percent = null, IDictionary<string, string>? canaryVariables = null)
     {
-        var request = new DeployApiRequest { RestApi = { Name = "HelloApi" }, Stage = { Name = "prod" }, Import = { OpenApiFile = temp.Write("openapi.yaml", OpenApi.Yaml(path: path)) } };
+        var request = new DeployApiRequest { RestApi = { Name = "HelloApi" }, Stage = { Name = "prod" }, Import = { OpenApiFile = Temp.Write("openapi.yaml", OpenApi.Yaml(path: path)) } };
         request.Canary.Percent = percent;
         request.Canary.StageVariables = canaryVariables;
         return request;
     }
 
-    private JsonObject Stage(string restApiId) => gateway.Snapshot()["restApis"]![restApiId]!["stages"]!["prod"]!.AsObject();
+    private JsonObject Stage(string restApiId) => Gateway.Snapshot()["restApis"]![restApiId]!["stages"]!["prod"]!.AsObject();
 
     /// <summary>v1 on the stage, then v2 as its canary at the share given.</summary>
     private async Task<(WorkflowResult Main, WorkflowResult Canary)> MainAndCanaryAsync(double percent, IDictionary<string, string>? canaryVariables = null)
@@ -81,7 +60,7 @@ public sealed class CanaryTests : IAsyncLifetime
     {
         var (main, canary) = await MainAndCanaryAsync(10, new Dictionary<string, string> { ["backend"] = "canary" });
         var request = new PromoteCanaryRequest { RestApi = { Name = "HelloApi" }, StageName = "prod" };
-        var before = gateway.Calls.CountOf("UpdateStage");
+        var before = Gateway.Calls.CountOf("UpdateStage");
 
         var promoted = await Deployer.PromoteCanaryAsync(request);
         var again = await Deployer.PromoteCanaryAsync(request);
@@ -92,7 +71,7 @@ public sealed class CanaryTests : IAsyncLifetime
         Assert.Equal("canary", (string?)stage["variables"]!["backend"]);
         Assert.Equal(canary.DeploymentId, promoted.DeploymentId);
         Assert.Equal(["GetRestApis", "GetStage", "UpdateStage"], promoted.Calls);
-        Assert.Equal(1, gateway.Calls.CountOf("UpdateStage") - before);
+        Assert.Equal(1, Gateway.Calls.CountOf("UpdateStage") - before);
         Assert.False(again.Changed);
         Assert.DoesNotContain("UpdateStage", again.Calls);
     }
@@ -118,14 +97,14 @@ public sealed class CanaryTests : IAsyncLifetime
     public async Task A_plain_deploy_of_a_changed_API_over_a_canary_is_PETARD1041_and_writes_nothing()
     {
         var (main, canary) = await MainAndCanaryAsync(10);
-        var writes = gateway.Calls.Count(c => !c.StartsWith("Get", StringComparison.Ordinal));
+        var writes = Gateway.Calls.Count(c => !c.StartsWith("Get", StringComparison.Ordinal));
 
         var error = await Assert.ThrowsAsync<PetardException>(() => Deployer.DeployApiAsync(Deploy("/v3")));
 
         Assert.Equal(PetardErrorCodes.CanaryOnStage, error.Code);
         Assert.Contains("PromoteCanary", error.Message, StringComparison.Ordinal);
         Assert.Contains(canary.DeploymentId!, error.Message, StringComparison.Ordinal);
-        Assert.Equal(writes, gateway.Calls.Count(c => !c.StartsWith("Get", StringComparison.Ordinal)));
+        Assert.Equal(writes, Gateway.Calls.Count(c => !c.StartsWith("Get", StringComparison.Ordinal)));
         Assert.Equal(canary.DeploymentId, (string?)Stage(main.RestApiId)["canarySettings"]!["deploymentId"]);
     }
 
@@ -190,6 +169,6 @@ public sealed class CanaryTests : IAsyncLifetime
 
         Assert.Equal(PetardErrorCodes.InvalidStageVariable, error.Code);
         Assert.Equal(["CanaryStageVariables"], error.Settings);
-        Assert.Empty(gateway.Calls);
+        Assert.Empty(Gateway.Calls);
     }
 }

@@ -1,35 +1,14 @@
-using Amazon.Runtime;
-using Petard.Local;
 using Petard.Workflows;
 using Xunit;
 
 namespace Petard.Core.Tests.Workflows;
 
 /// <summary>The read-only plan against the emulator: no change, a change, and each kind of drift.</summary>
-public sealed class PlanTests : IAsyncLifetime
+public sealed class PlanTests : EmulatorTestBase
 {
-    private readonly TempFolder temp = new();
-    private LocalGateway gateway = null!;
-    private PetardClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        gateway = await LocalGateway.StartAsync();
-        client = PetardClient.Create(new PetardClientOptions { EndpointUrl = gateway.Url, Credentials = new BasicAWSCredentials("test", "test") });
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await gateway.DisposeAsync();
-        temp.Dispose();
-    }
-
-    private PetardDeployer Deployer => new(client);
-
     private DeployApiRequest Deploy(string path, double? percent = null)
     {
-        var request = new DeployApiRequest { RestApi = { Name = "HelloApi" }, Stage = { Name = "prod", Variables = new Dictionary<string, string> { ["env"] = "prod" } }, Import = { OpenApiFile = temp.Write("openapi.yaml", OpenApi.Yaml(path: path)) } };
+        var request = new DeployApiRequest { RestApi = { Name = "HelloApi" }, Stage = { Name = "prod", Variables = new Dictionary<string, string> { ["env"] = "prod" } }, Import = { OpenApiFile = Temp.Write("openapi.yaml", OpenApi.Yaml(path: path)) } };
         request.Canary.Percent = percent;
         return request;
     }
@@ -43,7 +22,7 @@ public sealed class PlanTests : IAsyncLifetime
         return plan;
     }
 
-    private int Writes() => gateway.Calls.Count(c => !c.StartsWith("Get", StringComparison.Ordinal));
+    private int Writes() => Gateway.Calls.Count(c => !c.StartsWith("Get", StringComparison.Ordinal));
 
     [Fact]
     public async Task An_unchanged_API_plans_no_change_and_no_drift()
@@ -73,8 +52,8 @@ public sealed class PlanTests : IAsyncLifetime
     public async Task A_stage_moved_to_a_deployment_Petard_did_not_make_is_drift()
     {
         var deployed = await Deployer.DeployApiAsync(Deploy("/v1"));
-        var hotfix = await client.InvokeAsync("CreateDeployment", new { restApiId = deployed.RestApiId, description = "console hotfix" });
-        await client.InvokeAsync("UpdateStage", new { restApiId = deployed.RestApiId, stageName = "prod", patchOperations = new[] { new { op = "replace", path = "/deploymentId", value = hotfix.Id } } });
+        var hotfix = await Client.InvokeAsync("CreateDeployment", new { restApiId = deployed.RestApiId, description = "console hotfix" });
+        await Client.InvokeAsync("UpdateStage", new { restApiId = deployed.RestApiId, stageName = "prod", patchOperations = new[] { new { op = "replace", path = "/deploymentId", value = hotfix.Id } } });
 
         var plan = await PlanAsync("/v1");
 
@@ -87,7 +66,7 @@ public sealed class PlanTests : IAsyncLifetime
     public async Task A_stage_setting_changed_outside_the_build_is_drift()
     {
         var deployed = await Deployer.DeployApiAsync(Deploy("/v1"));
-        await client.InvokeAsync("UpdateStage", new { restApiId = deployed.RestApiId, stageName = "prod", patchOperations = new[] { new { op = "replace", path = "/variables/env", value = "hacked" }, new { op = "replace", path = "/tracingEnabled", value = "true" } } });
+        await Client.InvokeAsync("UpdateStage", new { restApiId = deployed.RestApiId, stageName = "prod", patchOperations = new[] { new { op = "replace", path = "/variables/env", value = "hacked" }, new { op = "replace", path = "/tracingEnabled", value = "true" } } });
 
         var plan = await PlanAsync("/v1");
 
@@ -111,7 +90,7 @@ public sealed class PlanTests : IAsyncLifetime
     public async Task FailOnDrift_turns_drift_into_PETARD1043_naming_it()
     {
         var deployed = await Deployer.DeployApiAsync(Deploy("/v1"));
-        await client.InvokeAsync("UpdateStage", new { restApiId = deployed.RestApiId, stageName = "prod", patchOperations = new[] { new { op = "remove", path = "/variables/env" } } });
+        await Client.InvokeAsync("UpdateStage", new { restApiId = deployed.RestApiId, stageName = "prod", patchOperations = new[] { new { op = "remove", path = "/variables/env" } } });
 
         var error = await Assert.ThrowsAsync<PetardException>(() => PlanAsync("/v1", failOnDrift: true));
 
@@ -127,6 +106,6 @@ public sealed class PlanTests : IAsyncLifetime
 
         Assert.True(plan.Changed);
         Assert.Empty(plan.Drift);
-        Assert.Empty(gateway.Snapshot()["restApis"]!.AsObject());
+        Assert.Empty(Gateway.Snapshot()["restApis"]!.AsObject());
     }
 }

@@ -63,6 +63,7 @@ public sealed partial class PetardDeployer
                 ? $"Stage '{stageName}' already serves this build: no canary is needed."
                 : $"Stage '{stageName}' already serves this build; its canary ({current}) stays until PromoteCanary or AbortCanary.");
             await new StageWriter(run, restApiId).EnsureAsync(stage, request.Stage, main, cancellationToken).ConfigureAwait(false);
+            await new StageExposure(run, restApiId, stageName).EnsureAsync(request.Exposure, cancellationToken).ConfigureAwait(false);
             return run.Result(restApiId, main, stageName);
         }
 
@@ -84,6 +85,7 @@ public sealed partial class PetardDeployer
 
         await new StageWriter(run, restApiId).EnsureAsync(stage, request.Stage, main, cancellationToken).ConfigureAwait(false);
         await release.EnsureAsync(current, request.Canary, canaryId ?? "(new deployment)", cancellationToken).ConfigureAwait(false);
+        await new StageExposure(run, restApiId, stageName).EnsureAsync(request.Exposure, cancellationToken).ConfigureAwait(false);
         log.Info($"{(run.DryRun ? "Dry run: stage" : "Stage")} '{stageName}' of REST API {restApiId} {(run.DryRun ? "would serve" : "serves")} deployment {main}, with {CanaryState.Show(request.Canary.Percent!.Value)}% of requests on canary deployment {Show(canaryId)}.");
         return run.Result(restApiId, canaryId, stageName);
     }

@@ -14,4 +14,7 @@ public sealed class DeployApiRequest : WorkflowRequest
 
     /// <summary>Deploy a changed API as the stage's canary (see <see cref="CanarySpec"/>); unset: a plain deploy.</summary>
     public CanarySpec Canary { get; } = new();
+
+    /// <summary>Usage plans and a custom domain the stage is attached to once it exists (see <see cref="ExposureSpec"/>).</summary>
+    public ExposureSpec Exposure { get; } = new();
 }
