@@ -85,7 +85,8 @@ public sealed class ReleaseAliasTests : IAsyncLifetime, IDisposable
         var (_, _, canary) = MainThenCanary();
         var writes = gateway.Calls.Count(c => !c.StartsWith("Get", StringComparison.Ordinal));
 
-        var plan = context.PetardPlan(new PetardPlanSettings(Deploy()));
+        var deploy = Deploy();
+        var plan = context.PetardPlan(new PetardPlanSettings(deploy));
         var error = Assert.Throws<CakeException>(() => context.PetardPlan(new PetardPlanSettings(Deploy()) { FailOnDrift = true }));
 
         Assert.Contains(plan.Drift, d => d.Contains($"has a canary the build does not declare (deployment {canary} at 10%)", StringComparison.Ordinal));
@@ -93,5 +94,19 @@ public sealed class ReleaseAliasTests : IAsyncLifetime, IDisposable
         Assert.Contains("FailOnDrift", error.Message, StringComparison.Ordinal);
         Assert.Equal(writes, gateway.Calls.Count(c => !c.StartsWith("Get", StringComparison.Ordinal)));
         Assert.Contains(context.FakeLog.Lines, line => line.Text.StartsWith("Drift: ", StringComparison.Ordinal));
+        Assert.False(deploy.DryRun); // the script can deploy with the settings it planned
+    }
+
+    [Fact]
+    public async Task PetardDeployApi_attaches_the_usage_plan_and_maps_the_domain()
+    {
+        using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = gateway.Url });
+        var gold = await client.InvokeAsync("CreateUsagePlan", new { name = "gold" });
+        await client.InvokeAsync("CreateDomainName", new { domainName = "api.example.com", certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/abc" });
+
+        var deployed = context.PetardDeployApi(Deploy().WithUsagePlan("gold").WithDomain("api.example.com", "pets"));
+
+        Assert.Equal(deployed.RestApiId, (await client.InvokeAsync("GetBasePathMapping", new { domainName = "api.example.com", basePath = "pets" })).GetString("restApiId"));
+        Assert.Equal(deployed.RestApiId, (await client.InvokeAsync("GetUsagePlan", new { usagePlanId = gold.Id }))["apiStages"][0].GetProperty("apiId").GetString());
     }
 }

@@ -16,7 +16,8 @@ public sealed partial class PetardDeployer
     {
         ArgumentNullException.ThrowIfNull(request);
         var deploy = request.Deploy;
-        deploy.DryRun = true;
+        var dryRun = deploy.DryRun;
+        deploy.DryRun = true; // the caller's request, restored below: a script may deploy with it next
         WorkflowResult? planned = null;
         try
         {
@@ -25,6 +26,10 @@ public sealed partial class PetardDeployer
         catch (PetardException ex) when (ex.Code == PetardErrorCodes.CanaryOnStage)
         {
             log.Info($"DeployApi would stop: {ex.Message}"); // the canary is reported as drift below
+        }
+        finally
+        {
+            deploy.DryRun = dryRun;
         }
 
         var file = OptionalText.Of(deploy.Import.OpenApiFile);
