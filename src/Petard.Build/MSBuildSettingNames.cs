@@ -8,6 +8,8 @@ internal static class MSBuildSettingNames
         ["Variables"] = "the PetardStageVariable items",
         ["MethodSettings"] = "the PetardMethodSetting items",
         ["Triggers"] = "the PetardDeploymentTrigger items",
+        ["CanaryStageVariables"] = "the PetardCanaryStageVariable items",
+        ["UsagePlans"] = "the PetardUsagePlan items",
         ["DeploymentId"] = "the DeploymentId parameter of PetardEnsureStage",
         ["Credentials"] = "AWS credentials",
         ["Integrations"] = "the PetardIntegration items",

@@ -7,7 +7,7 @@ namespace Petard.Build;
 /// The whole DeployApi flow in one task, so an unchanged API costs reads only: resolve (or create)
 /// the API, import and deploy it when its fingerprint changed, ensure the stage.
 /// </summary>
-public sealed partial class PetardDeployApi : PetardStageTask, IImportParameters, IDeploymentParameters
+public sealed partial class PetardDeployApi : PetardStageTask, IImportParameters, IDeploymentParameters, IReleaseParameters
 {
     /// <summary>The OpenAPI 2 or 3 file, JSON or YAML (unset: the API is deployed as it is).</summary>
     public string? OpenApiFile { get; set; }
@@ -30,6 +30,27 @@ public sealed partial class PetardDeployApi : PetardStageTask, IImportParameters
     /// <summary>Import and deploy even when nothing changed.</summary>
     public bool ForceDeploy { get; set; }
 
+    /// <inheritdoc />
+    public string? CanaryPercent { get; set; }
+
+    /// <inheritdoc />
+    public ITaskItem[]? CanaryStageVariables { get; set; }
+
+    /// <inheritdoc />
+    public ITaskItem[]? UsagePlans { get; set; }
+
+    /// <inheritdoc />
+    public string? DomainName { get; set; }
+
+    /// <inheritdoc />
+    public string? BasePath { get; set; }
+
+    /// <summary>Plan instead of deploy: read only, report the changes and the drift (the PetardPlan target).</summary>
+    public bool Plan { get; set; }
+
+    /// <summary>With <see cref="Plan"/>: drift fails the build (PETARD1043) instead of being reported.</summary>
+    public bool FailOnDrift { get; set; }
+
     /// <summary>The folder of Petard's .props and .targets (<c>$(MSBuildThisFileDirectory)</c>): the properties they use are the known ones.</summary>
     public string? PetardBuildDirectory { get; set; }
 
@@ -50,7 +71,11 @@ public sealed partial class PetardDeployApi : PetardStageTask, IImportParameters
         TaskRequests.Import(this, request.Import);
         CodeFirstRequests.Import(this, request.Import);
         TaskRequests.Deployment(this, request.Deployment);
-        return deployer.DeployApiAsync(request, cancellationToken);
+        ReleaseRequests.Canary(this, request.Canary);
+        ReleaseRequests.Exposure(this, request.Exposure);
+        return Plan
+            ? deployer.PlanAsync(new PlanRequest(request) { FailOnDrift = FailOnDrift }, cancellationToken)
+            : deployer.DeployApiAsync(request, cancellationToken);
     }
 
     private void WarnUnknownProperties()

@@ -6,6 +6,9 @@ internal static class TaskErrors
     public static PetardException VariableWithoutValue(string name) =>
         WithoutValue(PetardErrorCodes.InvalidStageVariable, "PetardStageVariable", name);
 
+    public static PetardException CanaryVariableWithoutValue(string name) =>
+        WithoutValue(PetardErrorCodes.InvalidStageVariable, "PetardCanaryStageVariable", name);
+
     public static PetardException MethodSettingWithoutValue(string setting) =>
         WithoutValue(PetardErrorCodes.InvalidInput, "PetardMethodSetting", setting);
 

@@ -62,7 +62,7 @@ internal static class TaskRequests
     public static string? OrNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Items as a name -> <c>Value</c> map (the last of a name wins); null when there are none.</summary>
-    private static Dictionary<string, string>? NameValues(ITaskItem[]? items, Func<string, PetardException> withoutValue)
+    internal static Dictionary<string, string>? NameValues(ITaskItem[]? items, Func<string, PetardException> withoutValue)
     {
         if (items is null || items.Length == 0)
         {

@@ -13,10 +13,10 @@ public class AliasConventionTests
     public static TheoryData<string> AliasNames => new(Aliases.Select(m => m.Name));
 
     [Fact]
-    public void The_addin_has_the_five_aliases_of_the_design()
+    public void The_addin_has_the_aliases_of_the_design()
     {
         Assert.Equal(
-            ["PetardClient", "PetardCreateDeployment", "PetardDeployApi", "PetardEnsureStage", "PetardImportRestApi"],
+            ["PetardAbortCanary", "PetardClient", "PetardCreateDeployment", "PetardDeployApi", "PetardEnsureStage", "PetardImportRestApi", "PetardPlan", "PetardPromoteCanary"],
             Aliases.Select(m => m.Name).Order(StringComparer.Ordinal));
     }
 

@@ -33,6 +33,21 @@ public sealed partial class PetardDeployApiSettings : PetardStageSettings, IPeta
     /// <inheritdoc />
     public bool ForceDeploy { get => request.Deployment.Force; set => request.Deployment.Force = value; }
 
+    /// <inheritdoc cref="CanarySpec.Percent"/>
+    public double? CanaryPercent { get => request.Canary.Percent; set => request.Canary.Percent = value; }
+
+    /// <inheritdoc cref="CanarySpec.StageVariables"/>
+    public IDictionary<string, string>? CanaryStageVariables { get => request.Canary.StageVariables; set => request.Canary.StageVariables = value; }
+
+    /// <inheritdoc cref="ExposureSpec.UsagePlans"/>
+    public IList<string> UsagePlans { get => request.Exposure.UsagePlans; set => request.Exposure.UsagePlans = value; }
+
+    /// <inheritdoc cref="ExposureSpec.DomainName"/>
+    public string? DomainName { get => request.Exposure.DomainName; set => request.Exposure.DomainName = value; }
+
+    /// <inheritdoc cref="ExposureSpec.BasePath"/>
+    public string? BasePath { get => request.Exposure.BasePath; set => request.Exposure.BasePath = value; }
+
     /// <inheritdoc />
     internal override DeployApiRequest Request => request;
 

@@ -69,6 +69,33 @@ public static class PetardErrorCodes
     /// <summary>An integration setting is invalid: an unknown type, a missing or malformed URI, an operation the definition does not have.</summary>
     public const string InvalidIntegration = "PETARD1031";
 
+    /// <summary>The canary's share of traffic is not a number from 0.0 to 100.0.</summary>
+    public const string CanaryPercentInvalid = "PETARD1040";
+
+    /// <summary>A deploy without a canary share would replace a stage's deployment while the stage has a canary: promote or abort it first, or deploy as the canary.</summary>
+    public const string CanaryOnStage = "PETARD1041";
+
+    /// <summary>A release step (promote, abort) names a stage that does not exist.</summary>
+    public const string StageNotFound = "PETARD1042";
+
+    /// <summary>The plan found drift and the build asked to fail on it (<c>FailOnDrift</c>).</summary>
+    public const string DriftFound = "PETARD1043";
+
+    /// <summary>A usage plan named by id or name does not exist.</summary>
+    public const string UsagePlanNotFound = "PETARD1044";
+
+    /// <summary>Several usage plans have the name given.</summary>
+    public const string UsagePlanAmbiguous = "PETARD1045";
+
+    /// <summary>The base path is not one a REST API's mapping can have (a <c>/</c> inside), or is given without a domain name.</summary>
+    public const string BasePathInvalid = "PETARD1046";
+
+    /// <summary>The custom domain name does not exist.</summary>
+    public const string DomainNameNotFound = "PETARD1047";
+
+    /// <summary>The base path is already used for another API (or the domain's empty base path blocks it): Petard does not take it over.</summary>
+    public const string BasePathTaken = "PETARD1048";
+
     /// <summary>Warning: no OpenAPI file and no triggers, so every run deploys.</summary>
     public const string NoFingerprint = "PETARD2001";
 

@@ -7,7 +7,7 @@ namespace Petard.Workflows;
 /// The deploy workflows behind the MSBuild tasks and Cake aliases. Every input is checked before the
 /// first call; an unchanged API costs reads only; a dry run never writes. One instance per run.
 /// </summary>
-public sealed class PetardDeployer
+public sealed partial class PetardDeployer
 {
     private const int VanishedApiRestarts = 3;
 
@@ -111,6 +111,8 @@ public sealed class PetardDeployer
         request.RestApi.Validate();
         request.Stage.Validate();
         request.Import.Validate();
+        request.Canary.Validate();
+        request.Exposure.Validate();
         var definition = DefinitionPreparer.Load(request, request.Import, client.Region, log, deploying: true); // what is sent is what is fingerprinted
         var run = Start(request);
         var fingerprint = DeploymentFingerprint.Compute(definition?.Content, request.Deployment.Triggers);
@@ -140,6 +142,11 @@ public sealed class PetardDeployer
         var api = await RestApiFinder.FindAsync(run, request.RestApi, cancellationToken).ConfigureAwait(false);
         var restApiId = api?.Id ?? "";
         var stage = api is null ? null : await ReadStageAsync(run, restApiId, stageName, cancellationToken).ConfigureAwait(false);
+        if (await DeployOverCanaryAsync(run, request, definition, fingerprint, api, stage, cancellationToken).ConfigureAwait(false) is { } canaryResult)
+        {
+            return canaryResult;
+        }
+
         var deploymentId = request.Deployment.Force ? null : await new Deployments(run, restApiId).UnchangedAsync(stage, fingerprint, cancellationToken).ConfigureAwait(false);
         if (deploymentId is null)
         {
@@ -161,6 +168,7 @@ public sealed class PetardDeployer
         // A dry run has no id for the deployment it would create, but its plan still shows the stage moving to it.
         var target = deploymentId ?? (run.DryRun ? "(new deployment)" : null);
         await new StageWriter(run, restApiId).EnsureAsync(stage, request.Stage, target, cancellationToken).ConfigureAwait(false);
+        await new StageExposure(run, restApiId, stageName).EnsureAsync(request.Exposure, cancellationToken).ConfigureAwait(false);
         var result = run.Result(restApiId, deploymentId, stageName);
         log.Info(result.Changed
             ? $"{(run.DryRun ? "Dry run: stage" : "Stage")} '{stageName}' of REST API {Show(restApiId)} {(run.DryRun ? "would serve" : "serves")} deployment {Show(deploymentId)}."

@@ -28,27 +28,41 @@ internal static class StagePatchPlanner
 
     private static void PlanVariables(List<StagePatch> patches, JsonElement current, IDictionary<string, string>? declared)
     {
+        var existing = current.ValueKind == JsonValueKind.Object
+            ? current.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        PlanVariables(patches, existing, declared, "/variables", "stage variable");
+    }
+
+    /// <summary>
+    /// The patches that make a variable map (the stage's, or its canary's overrides) the declared
+    /// complete set; nothing when none is declared.
+    /// </summary>
+    /// <param name="patches">Where the patches go.</param>
+    /// <param name="existing">The map as the service has it.</param>
+    /// <param name="declared">The declared set; null: leave the map alone.</param>
+    /// <param name="path">The map's patch path, e.g. <c>/variables</c>.</param>
+    /// <param name="what">The variables in words, e.g. "stage variable".</param>
+    public static void PlanVariables(List<StagePatch> patches, IReadOnlyDictionary<string, string> existing, IDictionary<string, string>? declared, string path, string what)
+    {
         if (declared is null)
         {
             return;
         }
 
-        var existing = current.ValueKind == JsonValueKind.Object
-            ? current.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal)
-            : new Dictionary<string, string>(StringComparer.Ordinal);
         // Values may be secrets (tokens, keys): the change lines name the variables, never their values.
         foreach (var (name, value) in declared.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
             var had = existing.GetValueOrDefault(name);
             if (!string.Equals(had, value, StringComparison.Ordinal))
             {
-                patches.Add(new StagePatch("replace", $"/variables/{name}", value, had is null ? $"added stage variable {name}" : $"changed stage variable {name}"));
+                patches.Add(new StagePatch("replace", $"{path}/{name}", value, had is null ? $"added {what} {name}" : $"changed {what} {name}"));
             }
         }
 
         foreach (var name in existing.Keys.Where(n => !declared.ContainsKey(n)).Order(StringComparer.Ordinal))
         {
-            patches.Add(new StagePatch("remove", $"/variables/{name}", null, $"removed stage variable {name}"));
+            patches.Add(new StagePatch("remove", $"{path}/{name}", null, $"removed {what} {name}"));
         }
     }
 

@@ -20,19 +20,21 @@ internal static class StageRules
     }
 
     /// <summary>Checks every variable; the message names the variable but never echoes its value.</summary>
-    public static void ValidateVariables(IDictionary<string, string>? variables)
+    /// <param name="variables">The variables.</param>
+    /// <param name="setting">The setting that declares them, for the error (the stage's, or the canary's).</param>
+    public static void ValidateVariables(IDictionary<string, string>? variables, string setting = "Variables")
     {
         var rules = ServiceRules.Default;
         foreach (var (name, value) in variables ?? new Dictionary<string, string>())
         {
             if (!rules.VariableName.Accepts(name))
             {
-                throw PetardErrors.StageVariableNameInvalid(name, rules.VariableName);
+                throw PetardErrors.StageVariableNameInvalid(name, rules.VariableName, setting);
             }
 
             if (!rules.VariableValue.Accepts(value))
             {
-                throw PetardErrors.StageVariableValueInvalid(name, rules.VariableValue);
+                throw PetardErrors.StageVariableValueInvalid(name, rules.VariableValue, setting);
             }
         }
     }

@@ -61,4 +61,7 @@ public sealed class WorkflowResult
 
     /// <summary>The operations called, in order, e.g. "GetRestApi", "PutRestApi".</summary>
     public IReadOnlyList<string> Calls { get; }
+
+    /// <summary>What a plan found changed outside the build, one human line each; empty for every other workflow.</summary>
+    public IReadOnlyList<string> Drift { get; init; } = [];
 }

@@ -32,6 +32,9 @@ internal sealed class ProjectBuilder
     /// <summary>Method settings as item XML attributes, e.g. <c>Include="throttling/rateLimit" Value="100"</c>.</summary>
     public List<string> MethodSettings { get; } = [];
 
+    /// <summary>More items as whole XML elements, e.g. <c>&lt;PetardCanaryStageVariable Include="x" Value="y" /&gt;</c>.</summary>
+    public List<string> Items { get; } = [];
+
     /// <summary>Writes the project and builds the targets; every build writes the project anew.</summary>
     public BuildOutcome Build(string target = "DeployApi", IDictionary<string, string?>? globalProperties = null)
     {
@@ -50,7 +53,8 @@ internal sealed class ProjectBuilder
         var properties = string.Concat(Properties.Select(p => $"    <{p.Key}>{Escape(p.Value)}</{p.Key}>\n"));
         var variables = string.Concat(Variables.Select(v => $"    <PetardStageVariable Include=\"{Escape(v.Key)}\" Value=\"{Escape(v.Value)}\" />\n"))
             + string.Concat(MethodSettings.Select(attributes => $"    <PetardMethodSetting {attributes} />\n"))
-            + string.Concat(Triggers.Select(t => $"    <PetardDeploymentTrigger Include=\"{Escape(t)}\" />\n"));
+            + string.Concat(Triggers.Select(t => $"    <PetardDeploymentTrigger Include=\"{Escape(t)}\" />\n"))
+            + string.Concat(Items.Select(item => $"    {item}\n"));
         return $"""
             <Project>
               <Import Project="{BuildFolder}/Petard.Build.props" />

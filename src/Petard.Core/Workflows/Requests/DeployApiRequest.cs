@@ -11,4 +11,10 @@ public sealed class DeployApiRequest : WorkflowRequest
 
     /// <summary>The stage's declared state.</summary>
     public StageSpec Stage { get; } = new();
+
+    /// <summary>Deploy a changed API as the stage's canary (see <see cref="CanarySpec"/>); unset: a plain deploy.</summary>
+    public CanarySpec Canary { get; } = new();
+
+    /// <summary>Usage plans and a custom domain the stage is attached to once it exists (see <see cref="ExposureSpec"/>).</summary>
+    public ExposureSpec Exposure { get; } = new();
 }

@@ -1,0 +1,45 @@
+namespace Petard.Workflows;
+
+/// <summary>
+/// Where the stage is exposed besides its invoke URL: existing usage plans it is attached to, and a
+/// custom domain's base path mapped to it. Petard attaches and maps, never detaches or deletes.
+/// </summary>
+public sealed class ExposureSpec
+{
+    /// <summary>Existing usage plans, each by id or name, the stage is attached to (after it exists); other stages of a plan stay.</summary>
+    public IList<string> UsagePlans { get; set; } = [];
+
+    /// <summary>An existing custom domain name, e.g. <c>api.example.com</c>, whose <see cref="BasePath"/> is mapped to the stage.</summary>
+    public string? DomainName { get; set; }
+
+    /// <summary>The base path on <see cref="DomainName"/>, one segment such as <c>orders</c>; empty: the domain's root.</summary>
+    public string? BasePath { get; set; }
+
+    /// <summary>The usage plans given, trimmed, without blanks or repeats.</summary>
+    internal IReadOnlyList<string> GivenUsagePlans => UsagePlans.Select(OptionalText.Of).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The base path as the service writes it: <c>(none)</c> for the root.</summary>
+    internal string WireBasePath => OptionalText.Of(BasePath)?.Trim('/') is { Length: > 0 } path ? path : RootBasePath;
+
+    internal const string RootBasePath = "(none)";
+
+    /// <summary>Checks the domain settings before any call.</summary>
+    internal void Validate()
+    {
+        var basePath = OptionalText.Of(BasePath);
+        if (OptionalText.Of(DomainName) is null)
+        {
+            if (basePath is not null)
+            {
+                throw PetardErrors.BasePathWithoutDomain(basePath);
+            }
+
+            return;
+        }
+
+        if (basePath is not null && basePath.Trim('/').Contains('/', StringComparison.Ordinal))
+        {
+            throw PetardErrors.BasePathWithSlash(basePath);
+        }
+    }
+}

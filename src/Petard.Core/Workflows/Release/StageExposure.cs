@@ -1,0 +1,101 @@
+namespace Petard.Workflows;
+
+/// <summary>
+/// Attaches the stage to its usage plans and maps it on its custom domain, after the stage exists
+/// (the service refuses a plan for a stage it does not know yet). Adds and updates only: another
+/// stage of a plan, or another API's mapping, is never touched.
+/// </summary>
+internal sealed class StageExposure(WorkflowRun run, string restApiId, string stageName)
+{
+    public async Task EnsureAsync(ExposureSpec spec, CancellationToken cancellationToken)
+    {
+        if (spec.GivenUsagePlans.Count > 0)
+        {
+            await AttachUsagePlansAsync(spec.GivenUsagePlans, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (OptionalText.Of(spec.DomainName) is { } domainName)
+        {
+            await MapAsync(domainName, spec.WireBasePath, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task AttachUsagePlansAsync(IReadOnlyList<string> declared, CancellationToken cancellationToken)
+    {
+        var plans = await AllPages.ReadAsync(run, "GetUsagePlans", new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
+        foreach (var wanted in declared)
+        {
+            var plan = plans.FirstOrDefault(p => p.Id == wanted) ?? Named(plans, wanted);
+            if (plan["apiStages"] is { ValueKind: System.Text.Json.JsonValueKind.Array } stages
+                && stages.EnumerateArray().Any(s => s.TryGetProperty("apiId", out var api) && api.GetString() == restApiId && s.TryGetProperty("stage", out var stage) && stage.GetString() == stageName))
+            {
+                run.Log.Info($"Usage plan '{plan.GetString("name")}' ({plan.Id}) already has stage '{stageName}'.");
+                continue;
+            }
+
+            await run.WriteAsync(
+                "UpdateUsagePlan",
+                new { usagePlanId = plan.Id, patchOperations = new[] { new { op = "add", path = "/apiStages", value = $"{restApiId}:{stageName}" } } },
+                $"attached stage '{stageName}' to usage plan '{plan.GetString("name")}' ({plan.Id})",
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static Resource Named(List<Resource> plans, string name)
+    {
+        var named = plans.Where(p => p.GetString("name") == name).ToList();
+        return named.Count switch
+        {
+            1 => named[0],
+            0 => throw PetardErrors.UsagePlanNotFound(name),
+            _ => throw PetardErrors.UsagePlanAmbiguous(name, named.Select(p => p.Id)),
+        };
+    }
+
+    private async Task MapAsync(string domainName, string basePath, CancellationToken cancellationToken)
+    {
+        _ = await run.SendOrNullAsync("GetDomainName", new { domainName }, cancellationToken).ConfigureAwait(false)
+            ?? throw PetardErrors.DomainNameNotFound(domainName);
+        var mappings = await AllPages.ReadAsync(run, "GetBasePathMappings", new Dictionary<string, object?> { ["domainName"] = domainName }, cancellationToken).ConfigureAwait(false);
+        var current = mappings.FirstOrDefault(m => m.GetString("basePath") == basePath);
+        if (current is null)
+        {
+            CheckRoot(domainName, basePath, mappings);
+            await run.WriteAsync(
+                "CreateBasePathMapping",
+                new { domainName, basePath = basePath == ExposureSpec.RootBasePath ? "" : basePath, restApiId, stage = stageName },
+                $"mapped https://{domainName}/{Shown(basePath)} to stage '{stageName}'",
+                cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (current.GetString("restApiId") != restApiId)
+        {
+            throw PetardErrors.BasePathTaken(domainName, basePath, current.GetString("restApiId"), current.GetString("stage"));
+        }
+
+        if (current.GetString("stage") == stageName)
+        {
+            run.Log.Info($"https://{domainName}/{Shown(basePath)} already maps stage '{stageName}'.");
+            return;
+        }
+
+        await run.WriteAsync(
+            "UpdateBasePathMapping",
+            new { domainName, basePath, patchOperations = new[] { new { op = "replace", path = "/stage", value = stageName } } },
+            $"moved https://{domainName}/{Shown(basePath)} from stage '{current.GetString("stage")}' to '{stageName}'",
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    // The root mapping takes the whole domain: it cannot stand beside any other mapping.
+    private static void CheckRoot(string domainName, string basePath, List<Resource> mappings)
+    {
+        var others = mappings.Select(m => m.GetString("basePath")).OfType<string>().ToList();
+        if (others.Count > 0 && (basePath == ExposureSpec.RootBasePath || others.Contains(ExposureSpec.RootBasePath)))
+        {
+            throw PetardErrors.RootMappingConflict(domainName, basePath, string.Join(", ", others));
+        }
+    }
+
+    private static string Shown(string basePath) => basePath == ExposureSpec.RootBasePath ? "" : basePath;
+}
