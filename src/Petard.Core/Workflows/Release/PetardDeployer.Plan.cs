@@ -1,4 +1,5 @@
 using Petard.CodeFirst;
+
 namespace Petard.Workflows;
 
 /// <summary>The plan: a deploy's dry run plus the drift it cannot see.</summary>
