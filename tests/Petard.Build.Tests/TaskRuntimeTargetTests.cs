@@ -43,9 +43,11 @@ public sealed class TaskRuntimeTargetTests : IDisposable
     [Fact]
     public void Every_task_is_declared_with_the_chosen_factory_and_runtime()
     {
-        var usingTasks = XDocument.Load(Path.Combine(BuildFolder, "Petard.Build.targets")).Root!.Elements("UsingTask").ToList();
+        var usingTasks = Directory.GetFiles(BuildFolder, "*.targets").SelectMany(f => XDocument.Load(f).Root!.Elements("UsingTask")).ToList();
 
-        Assert.Equal(["PetardDeployApi", "PetardResolveRestApi", "PetardImportRestApi", "PetardCreateDeployment", "PetardEnsureStage"], usingTasks.Select(t => t.Attribute("TaskName")!.Value["Petard.Build.".Length..]));
+        Assert.Equal(
+            ["PetardAbortCanary", "PetardCreateDeployment", "PetardDeployApi", "PetardEnsureStage", "PetardImportRestApi", "PetardPromoteCanary", "PetardResolveRestApi"],
+            usingTasks.Select(t => t.Attribute("TaskName")!.Value["Petard.Build.".Length..]).Order(StringComparer.Ordinal));
         Assert.All(usingTasks, t =>
         {
             Assert.Equal("$(_PetardTaskFactory)", t.Attribute("TaskFactory")?.Value);
@@ -85,7 +87,11 @@ public sealed class TaskRuntimeTargetTests : IDisposable
         var copy = targets.Replace("$(MSBuildRuntimeType)", "$(_TestMSBuildRuntimeType)", StringComparison.Ordinal).Replace("$(MSBuildVersion)", "$(_TestMSBuildVersion)", StringComparison.Ordinal);
         Assert.NotEqual(targets, copy);
         temp.Write("Petard.Build.targets", copy);
-        temp.Write("Petard.Build.CodeFirst.targets", File.ReadAllText(Path.Combine(BuildFolder, "Petard.Build.CodeFirst.targets")));
+        foreach (var imported in Directory.GetFiles(BuildFolder, "Petard.Build.*.targets"))
+        {
+            temp.Write(Path.GetFileName(imported), File.ReadAllText(imported));
+        }
+
         temp.Write("app.proj", $"""
             <Project>
               <Import Project="{BuildFolder}/Petard.Build.props" />
