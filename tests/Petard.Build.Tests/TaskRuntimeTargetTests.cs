@@ -68,6 +68,8 @@ public sealed class TaskRuntimeTargetTests : IDisposable
         Assert.Equal(projectFile, error.File);
         Assert.Contains("dotnet build -t:DeployApi", error.Message, StringComparison.Ordinal);
         Assert.Contains("Visual Studio 2026", error.Message, StringComparison.Ordinal);
+        // Outside a package (no Petard.Build.HelpLink.props) the link base is the README itself.
+        Assert.Equal("README.md#petard1019", error.HelpLink);
     }
 
     private static Dictionary<string, string?> Globals(string runtimeType, string version, string petardTaskHost) => new()
@@ -85,6 +87,7 @@ public sealed class TaskRuntimeTargetTests : IDisposable
         var copy = targets.Replace("$(MSBuildRuntimeType)", "$(_TestMSBuildRuntimeType)", StringComparison.Ordinal).Replace("$(MSBuildVersion)", "$(_TestMSBuildVersion)", StringComparison.Ordinal);
         Assert.NotEqual(targets, copy);
         temp.Write("Petard.Build.targets", copy);
+        temp.Write("Petard.Build.CodeFirst.targets", File.ReadAllText(Path.Combine(BuildFolder, "Petard.Build.CodeFirst.targets")));
         temp.Write("app.proj", $"""
             <Project>
               <Import Project="{BuildFolder}/Petard.Build.props" />
