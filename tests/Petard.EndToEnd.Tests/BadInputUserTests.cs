@@ -38,13 +38,13 @@ public sealed class BadInputUserTests(PackedFeed feed) : IAsyncLifetime
         var environment = feed.Environment;
         var (arguments, expected) = input switch
         {
-            "YAML typo" => (["-p:PetardOpenApiFile=unclosed.yaml"], $@"{Regex.Escape(Path.Combine(folder, "unclosed.yaml"))}\(8[,)].*error PETARD1007:"),
-            "tab on line 6" => (["-p:PetardOpenApiFile=tab.yaml"], $@"{Regex.Escape(Path.Combine(folder, "tab.yaml"))}\(6[,)].*error PETARD1007:"),
-            "folder as OpenAPI file" => (["-p:PetardOpenApiFile=api"], $@"{Regex.Escape(project)}.*error PETARD1006:.*is a folder"),
-            "region with ;" => (["-p:PetardRegion=eu-west-1%3Brm"], $@"{Regex.Escape(project)}.*error PETARD1009:.*eu-west-1;rm"),
-            "credential provider failure" => (["-p:PetardProfile=broken"], $@"{Regex.Escape(project)}.*error PETARD1008:"),
-            "no stage name" => (["-p:PetardStageName="], $@"{Regex.Escape(project)}.*error PETARD1004:"),
-            "endpoint without scheme" => (["-p:PetardEndpointUrl=localhost:4567"], $@"{Regex.Escape(project)}.*error PETARD1012:.*localhost:4567"),
+            "YAML typo" => (new[] { "-p:PetardOpenApiFile=unclosed.yaml" }, $@"{Regex.Escape(Path.Combine(folder, "unclosed.yaml"))}\(8[,)].*error PETARD1007:"),
+            "tab on line 6" => (new[] { "-p:PetardOpenApiFile=tab.yaml" }, $@"{Regex.Escape(Path.Combine(folder, "tab.yaml"))}\(6[,)].*error PETARD1007:"),
+            "folder as OpenAPI file" => (new[] { "-p:PetardOpenApiFile=api" }, $@"{Regex.Escape(project)}.*error PETARD1006:.*is a folder"),
+            "region with ;" => (new[] { "-p:PetardRegion=eu-west-1%3Brm" }, $@"{Regex.Escape(project)}.*error PETARD1009:.*eu-west-1;rm"),
+            "credential provider failure" => (new[] { "-p:PetardProfile=broken" }, $@"{Regex.Escape(project)}.*error PETARD1008:"),
+            "no stage name" => (new[] { "-p:PetardStageName=" }, $@"{Regex.Escape(project)}.*error PETARD1004:"),
+            "endpoint without scheme" => (new[] { "-p:PetardEndpointUrl=localhost:4567" }, $@"{Regex.Escape(project)}.*error PETARD1012:.*localhost:4567"),
             _ => throw new ArgumentOutOfRangeException(nameof(input)),
         };
         if (input == "credential provider failure")
