@@ -13,7 +13,8 @@ namespace Petard.EndToEnd.Tests;
 [Collection(PackedFeedCollection.Name)]
 public sealed class BadInputUserTests(PackedFeed feed) : IAsyncLifetime
 {
-    private const string UnclosedYaml = "openapi: 3.0.1\ninfo:\n  title: x\n  version: \"1\"\npaths:\n  /a:\n    get:\n      summary: [unclosed\n";
+    // The bracket opened on line 8 is never closed; the lines after it are what YamlDotNet's loader trips on.
+    private const string UnclosedYaml = "openapi: 3.0.1\ninfo:\n  title: x\n  version: \"1\"\npaths:\n  /a:\n    get:\n      summary: [unclosed\n      responses:\n        \"200\":\n          description: ok\n";
 
     private const string TabYaml = "openapi: 3.0.1\ninfo:\n  title: x\n  version: \"1\"\npaths:\n\t/a: {}\n";
 
