@@ -54,6 +54,28 @@ public sealed class AliasTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void What_API_Gateway_ignored_in_the_import_is_a_coded_Cake_warning()
+    {
+        File.WriteAllText(Path.Combine(api.Folder, PetsApi.FileName), PetsApi.Definition.Replace("\"get\": {", "\"trace\": { \"responses\": { \"200\": { \"description\": \"ok\" } } }, \"get\": {", StringComparison.Ordinal));
+
+        context.PetardDeployApi(DeploySettings());
+
+        var warning = Assert.Single(context.FakeLog.Lines, line => line.Level == Cake.Core.Diagnostics.LogLevel.Warning);
+        Assert.StartsWith("PETARD2002: ", warning.Text, StringComparison.Ordinal);
+        Assert.Contains("Unsupported HTTP method 'trace'", warning.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stage_variable_values_never_reach_the_Cake_log_only_their_names()
+    {
+        context.PetardDeployApi(DeploySettings().WithStageVariable("backend", "sk_live_first"));
+        context.PetardDeployApi(DeploySettings().WithStageVariable("backend", "sk_live_second"));
+
+        Assert.Contains("backend", context.FakeLog.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk_live", context.FakeLog.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unexpected_exception_fails_the_task_as_PETARD1017_without_a_stack_trace()
     {
         var error = Assert.Throws<CakeException>(() => new PetardRunner(context).Run(DeploySettings(), (_, _) => throw new InvalidOperationException("the state went wrong")));
