@@ -12,5 +12,5 @@ internal sealed class CakePetardLog(ICakeLog log) : IPetardLog
 
     public void Detail(string message) => log.Write(Verbosity.Verbose, LogLevel.Verbose, "{0}", message);
 
-    public void Warning(PetardWarning warning) => log.Write(Verbosity.Minimal, LogLevel.Warning, "{0}: {1}", warning.Code, warning.Message); // neutral names are Cake's
+    public void Warning(PetardWarning warning) => log.Write(Verbosity.Minimal, LogLevel.Warning, "{0}", CakeMessages.Coded(warning.Code, warning.Message)); // neutral names are Cake's
 }

@@ -42,7 +42,7 @@ internal sealed class PetardRunner(ICakeContext context)
         }
     });
 
-    // Cake prints only the message of a failed task: the code goes in front so the README section is easy to find.
+    // Cake prints only the message of a failed task: the code goes in front, the link to its README section at the end.
     private static T Guard<T>(Func<T> action)
     {
         try
@@ -53,7 +53,7 @@ internal sealed class PetardRunner(ICakeContext context)
         {
             // A bug must still reach the user as a coded message, not a stack trace; neutral names are the Cake settings' names.
             var error = PetardException.FromUnexpected(e);
-            throw new CakeException($"{error.Code}: {error.Message}", error);
+            throw new CakeException(CakeMessages.Coded(error.Code, error.Message), error);
         }
     }
 }

@@ -87,7 +87,7 @@ public sealed partial class PetardDeployApi : PetardStageTask, IImportParameters
 
         foreach (var (name, line, suggestion) in UnknownProperties.In(project, directory))
         {
-            Log.LogWarning(null, PetardErrorCodes.UnknownProperty, null, ErrorHelp.LinkFor(PetardErrorCodes.UnknownProperty), project, line, 0, 0, 0, "Petard: {0} is not a Petard property, so it has no effect. Did you mean {1}?", name, suggestion);
+            Log.LogWarning(null, PetardErrorCodes.UnknownProperty, null, PetardErrorHelp.LinkFor(PetardErrorCodes.UnknownProperty), project, line, 0, 0, 0, "Petard: {0} is not a Petard property, so it has no effect. Did you mean {1}?", name, suggestion);
         }
     }
 

@@ -80,7 +80,7 @@ public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTa
 
     // An error in a file's content (an OpenAPI file) is located there, at its line; every other one in the user's project.
     private void LogError(PetardException ex) =>
-        Log.LogError(null, ex.Code, null, ErrorHelp.LinkFor(ex.Code), ex.File ?? UserProjectFile, ex.Line, 0, 0, 0, ex.Describe(MSBuildSettingNames.Of));
+        Log.LogError(null, ex.Code, null, PetardErrorHelp.LinkFor(ex.Code), ex.File ?? UserProjectFile, ex.Line, 0, 0, 0, ex.Describe(MSBuildSettingNames.Of));
 
     // BuildEngine.ProjectFileOfTaskNode is the file the task element is in: our targets, when called from DeployApi.
     private string? UserProjectFile => TaskRequests.OrNull(ProjectFile) ?? BuildEngine?.ProjectFileOfTaskNode;

@@ -19,5 +19,5 @@ internal sealed class TaskLog(TaskLoggingHelper log, string? projectFile) : IPet
 
     // Located in the user's project, coded and linked like the errors, so IDEs and CI annotations show it.
     public void Warning(PetardWarning warning) =>
-        log.LogWarning(null, warning.Code, null, ErrorHelp.LinkFor(warning.Code), projectFile, 0, 0, 0, 0, "Petard: {0}", warning.Describe(MSBuildSettingNames.Of));
+        log.LogWarning(null, warning.Code, null, PetardErrorHelp.LinkFor(warning.Code), projectFile, 0, 0, 0, 0, "Petard: {0}", warning.Describe(MSBuildSettingNames.Of));
 }

@@ -1,3 +1,3 @@
 using Petard.Local;
 
-return await GatewayHost.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+return await GatewayHost.RunAsync(args, Console.Out, Console.Error, "petard-localgateway").ConfigureAwait(false);

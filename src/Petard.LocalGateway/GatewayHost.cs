@@ -9,8 +9,8 @@ namespace Petard.Local;
 /// </summary>
 public static class GatewayHost
 {
-    private const string Usage = """
-        Usage: Petard.LocalGateway [--port N] [--state-file PATH] [--verify-signatures KEY:SECRET] [--create-deployment-quota SECONDS] [--lambda NAME=URL]...
+    private const string Options = """
+        [--port N] [--state-file PATH] [--verify-signatures KEY:SECRET] [--create-deployment-quota SECONDS] [--lambda NAME=URL]...
 
           --port N                        port on 127.0.0.1 (default 4567; 0 picks a free one)
           --state-file PATH               keep the state in PATH across runs (written atomically)
@@ -24,11 +24,20 @@ public static class GatewayHost
     /// <param name="args">The command line.</param>
     /// <param name="output">Where the URL is printed.</param>
     /// <param name="error">Where errors are printed.</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) => RunAsync(args, output, error, "Petard.LocalGateway");
+
+    /// <summary>Runs the emulator until Ctrl+C; returns the process exit code.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Where the URL is printed.</param>
+    /// <param name="error">Where errors are printed.</param>
+    /// <param name="commandName">The command the user typed, named in the usage text (e.g. <c>petard-localgateway</c> for the .NET tool).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string commandName)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        ArgumentException.ThrowIfNullOrWhiteSpace(commandName);
+        var usage = $"Usage: {commandName} {Options}";
         LocalGatewayOptions? options;
         try
         {
@@ -41,13 +50,13 @@ public static class GatewayHost
         }
         catch (FormatException ex)
         {
-            await error.WriteLineAsync($"error: {ex.Message}{Environment.NewLine}{Usage}").ConfigureAwait(false);
+            await error.WriteLineAsync($"error: {ex.Message}{Environment.NewLine}{usage}").ConfigureAwait(false);
             return 2;
         }
 
         if (options is null)
         {
-            await output.WriteLineAsync(Usage).ConfigureAwait(false);
+            await output.WriteLineAsync(usage).ConfigureAwait(false);
             return 0;
         }
 

@@ -50,6 +50,29 @@ public sealed class AliasTests : IAsyncLifetime, IDisposable
         var warning = Assert.Single(context.FakeLog.Lines, line => line.Level == Cake.Core.Diagnostics.LogLevel.Warning);
         Assert.StartsWith("PETARD2001: No OpenAPI file and no triggers", warning.Text, StringComparison.Ordinal);
         Assert.Contains("Set OpenApiFile, or add Triggers", warning.Text, StringComparison.Ordinal);
+        Assert.EndsWith("/README.md#petard2001", warning.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void What_API_Gateway_ignored_in_the_import_is_a_coded_Cake_warning()
+    {
+        File.WriteAllText(Path.Combine(api.Folder, PetsApi.FileName), PetsApi.Definition.Replace("\"get\": {", "\"trace\": { \"responses\": { \"200\": { \"description\": \"ok\" } } }, \"get\": {", StringComparison.Ordinal));
+
+        context.PetardDeployApi(DeploySettings());
+
+        var warning = Assert.Single(context.FakeLog.Lines, line => line.Level == Cake.Core.Diagnostics.LogLevel.Warning);
+        Assert.StartsWith("PETARD2002: ", warning.Text, StringComparison.Ordinal);
+        Assert.Contains("Unsupported HTTP method 'trace'", warning.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stage_variable_values_never_reach_the_Cake_log_only_their_names()
+    {
+        context.PetardDeployApi(DeploySettings().WithStageVariable("backend", "sk_live_first"));
+        context.PetardDeployApi(DeploySettings().WithStageVariable("backend", "sk_live_second"));
+
+        Assert.Contains("backend", context.FakeLog.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk_live", context.FakeLog.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,6 +106,9 @@ public sealed class AliasTests : IAsyncLifetime, IDisposable
 
         Assert.StartsWith(PetardErrorCodes.RestApiNotFound + ": ", error.Message, StringComparison.Ordinal);
         Assert.Contains("nosuchapi", error.Message, StringComparison.Ordinal);
+        // Cake shows only the message: it ends with the link to the code's explanation, on the repository.
+        var repository = System.Xml.Linq.XDocument.Load(Repository.File("build", "Packaging.props")).Descendants("PetardRepositoryUrl").Single().Value;
+        Assert.EndsWith($" See {repository}/blob/main/README.md#{PetardErrorCodes.RestApiNotFound.ToLowerInvariant()}", error.Message, StringComparison.Ordinal);
         Assert.Equal(PetardErrorCodes.RestApiNotFound, Assert.IsAssignableFrom<PetardException>(error.InnerException).Code);
         Assert.DoesNotContain(gateway.Calls, operation => !operation.StartsWith("Get", StringComparison.Ordinal));
     }

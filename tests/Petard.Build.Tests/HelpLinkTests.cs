@@ -27,4 +27,24 @@ public sealed class HelpLinkTests
         var readme = File.ReadAllText(Repository.File("README.md"));
         Assert.Single(Regex.Matches(readme, $"^### {error.Code}$", RegexOptions.Multiline));
     }
+
+    [Fact]
+    public void Every_coded_error_and_warning_of_the_targets_carries_the_help_link_of_its_code()
+    {
+        var readme = File.ReadAllText(Repository.File("README.md"));
+        var files = new[] { "build", "buildTransitive", "buildMultiTargeting", "Sdk" }
+            .SelectMany(folder => Directory.GetFiles(Repository.File("src", "Petard.Build", folder), "*.targets"));
+        var raised = files.SelectMany(f => XDocument.Load(f).Descendants().Where(e => e.Name.LocalName is "Error" or "Warning"))
+            .Where(e => e.Attribute("Code")?.Value.StartsWith("PETARD", StringComparison.Ordinal) == true)
+            .ToList();
+
+        Assert.Contains(raised, e => e.Attribute("Code")!.Value == "PETARD1019");
+        Assert.Contains(raised, e => e.Attribute("Code")!.Value == "PETARD2005");
+        Assert.All(raised, e =>
+        {
+            var code = e.Attribute("Code")!.Value;
+            Assert.Equal($"$(_PetardHelpBase)#{code.ToLowerInvariant()}", e.Attribute("HelpLink")?.Value);
+            Assert.Single(Regex.Matches(readme, $"^### {code}$", RegexOptions.Multiline));
+        });
+    }
 }

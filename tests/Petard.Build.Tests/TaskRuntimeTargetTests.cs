@@ -70,6 +70,8 @@ public sealed class TaskRuntimeTargetTests : IDisposable
         Assert.Equal(projectFile, error.File);
         Assert.Contains("dotnet build -t:DeployApi", error.Message, StringComparison.Ordinal);
         Assert.Contains("Visual Studio 2026", error.Message, StringComparison.Ordinal);
+        // Outside a package (no Petard.Build.HelpLink.props) the link base is the README itself.
+        Assert.Equal("README.md#petard1019", error.HelpLink);
     }
 
     private static Dictionary<string, string?> Globals(string runtimeType, string version, string petardTaskHost) => new()

@@ -32,11 +32,13 @@ public class ConfigurationErrorTests
         Assert.Equal(["Region"], error.Settings);
     }
 
-    [Fact]
-    public async Task Credentials_that_fail_when_fetched_are_PETARD1008_and_send_nothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Credentials_that_fail_when_fetched_are_PETARD1008_and_send_nothing(bool credentialProcess)
     {
         await using var gateway = await LocalGateway.StartAsync();
-        using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = gateway.Url, Credentials = new FailingCredentials() });
+        using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = gateway.Url, Credentials = new FailingCredentials(credentialProcess) });
 
         var error = await Assert.ThrowsAsync<PetardException>(() => client.InvokeAsync("GetRestApis"));
 
@@ -45,11 +47,18 @@ public class ConfigurationErrorTests
         Assert.Empty(gateway.Calls);
     }
 
-    /// <summary>What an expired SSO session or a refused assume-role looks like to the signer.</summary>
-    private sealed class FailingCredentials : AWSCredentials
+    /// <summary>
+    /// What an expired SSO session or a refused assume-role looks like to the signer, or a
+    /// credential_process that exits non-zero (ProcessAWSCredentialException, not an AmazonClientException).
+    /// </summary>
+    private sealed class FailingCredentials(bool credentialProcess) : AWSCredentials
     {
-        public override ImmutableCredentials GetCredentials() => throw new AmazonClientException("The SSO session has expired.");
+        public override ImmutableCredentials GetCredentials() => throw Failure();
 
-        public override Task<ImmutableCredentials> GetCredentialsAsync() => throw new AmazonClientException("The SSO session has expired.");
+        public override Task<ImmutableCredentials> GetCredentialsAsync() => throw Failure();
+
+        private Exception Failure() => credentialProcess
+            ? new ProcessAWSCredentialException("The SSO session has expired.")
+            : new AmazonClientException("The SSO session has expired.");
     }
 }

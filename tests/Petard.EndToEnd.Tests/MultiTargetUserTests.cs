@@ -38,6 +38,14 @@ public sealed class MultiTargetUserTests(PackedFeed feed) : IAsyncLifetime
         Assert.Single(Regex.Matches(all.Output, @"MultiApi -> stage 'dev' of REST API \w+ \(up to date\): http://"));
         Assert.Contains("MultiApi -> not deployed from net10.0-browser: Petard deploys from net10.0 (PetardDeployTargetFramework)", all.Output, StringComparison.Ordinal);
         Assert.Single(gateway.Calls, call => call == "GetStage");
+
+        // -t:DeployApi on top of deploy-on-build: the inner build of net10.0 deploys, the outer DeployApi does not deploy again.
+        gateway.Calls.Clear();
+        var deployApi = await BuildAsync(project, "-t:DeployApi");
+
+        Assert.True(deployApi.ExitCode == 0, deployApi.ToString());
+        Assert.Single(Regex.Matches(deployApi.Output, @"MultiApi -> stage 'dev' of REST API \w+ \(up to date\): http://"));
+        Assert.Single(gateway.Calls, call => call == "GetStage");
     }
 
     private Task<ProcessResult> BuildAsync(string project, params string[] arguments) =>

@@ -109,9 +109,20 @@ public sealed partial class PackageTests(ReleasePackages packages) : IClassFixtu
     {
         using var package = packages.OpenPackage("Petard.Build");
 
-        // ErrorHelp appends "#petardnnnn" to this base, which the task assembly carries as metadata.
-        var task = Bytes(package, "tasks/net10.0/Petard.Build.dll");
-        Assert.True(Contains(task, Encoding.UTF8.GetBytes($"{packages.RepositoryUrl}/blob/main/README.md")), "Petard.Build.dll lacks the README URL its help links start with");
+        // PetardErrorHelp appends "#petardnnnn" to this base, which Petard.Core (beside the task) carries as metadata.
+        var core = Bytes(package, "tasks/net10.0/Petard.Core.dll");
+        Assert.True(Contains(core, Encoding.UTF8.GetBytes($"{packages.RepositoryUrl}/blob/main/README.md")), "Petard.Core.dll lacks the README URL its help links start with");
+
+        // The errors the targets raise themselves read the same base from a props file written at pack time.
+        var helpBase = XDocument.Parse(Text(package, "build/Petard.Build.HelpLink.props")).Descendants("_PetardHelpBase").Single().Value;
+        Assert.Equal($"{packages.RepositoryUrl}/blob/main/README.md", helpBase);
+        Assert.Contains("Petard.Build.HelpLink.props", Text(package, "build/Petard.Build.props"), StringComparison.Ordinal);
+        var raised = package.Entries.Where(e => e.FullName.EndsWith(".targets", StringComparison.Ordinal))
+            .SelectMany(e => XDocument.Parse(Text(package, e.FullName)).Descendants().Where(d => d.Name.LocalName is "Error" or "Warning"))
+            .Where(d => d.Attribute("Code")?.Value.StartsWith("PETARD", StringComparison.Ordinal) == true)
+            .ToList();
+        Assert.NotEmpty(raised);
+        Assert.All(raised, d => Assert.Equal($"$(_PetardHelpBase)#{d.Attribute("Code")!.Value.ToLowerInvariant()}", d.Attribute("HelpLink")?.Value));
     }
 
     [Fact]
@@ -177,6 +188,9 @@ public sealed partial class PackageTests(ReleasePackages packages) : IClassFixtu
             packages.UserEnvironment);
 
         Assert.True(install.ExitCode == 0, install.ToString());
+        var help = await ProcessRunner.RunAsync(Path.Combine(tools, "petard-localgateway"), ["--help"], packages.Root, packages.UserEnvironment);
+        Assert.True(help.ExitCode == 0, help.ToString());
+        Assert.Contains("Usage: petard-localgateway [--port N]", help.Output, StringComparison.Ordinal);
         using var tool = Process.Start(new ProcessStartInfo(Path.Combine(tools, "petard-localgateway"), ["--port", "0"])
         {
             RedirectStandardOutput = true,

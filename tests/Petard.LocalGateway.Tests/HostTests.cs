@@ -30,6 +30,22 @@ public sealed class HostTests
         Assert.Contains("Usage:", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "Usage: Petard.LocalGateway [--port N]")]
+    [InlineData("petard-localgateway", "Usage: petard-localgateway [--port N]")]
+    public async Task Help_names_the_command_the_user_typed(string? commandName, string expected)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = commandName is null
+            ? await GatewayHost.RunAsync(["--help"], output, error)
+            : await GatewayHost.RunAsync(["--help"], output, error, commandName);
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith(expected, output.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_emulator_listens_on_loopback_only()
     {

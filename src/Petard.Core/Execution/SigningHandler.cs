@@ -30,9 +30,10 @@ internal sealed class SigningHandler(AWSCredentials credentials, RegionEndpoint 
         {
             signed = await AWSSigV4Signer.SignAsync(signing, parameters, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is AmazonClientException or AmazonServiceException)
+        catch (Exception ex) when (ex is AmazonClientException or AmazonServiceException or ProcessAWSCredentialException)
         {
             // Refreshing credentials (assume-role, SSO, credential_process) fetch them here, at the first signature.
+            // A failing credential_process throws ProcessAWSCredentialException, which is not an AmazonClientException.
             throw PetardErrors.CredentialsFailed(ex);
         }
 

@@ -149,8 +149,10 @@ internal sealed class OpenApiDefinition
         }
         catch (InvalidOperationException ex)
         {
-            // YamlDotNet's loader can fail in a state of its own instead of with a YamlException.
-            throw Invalid(path, $"it is not valid YAML: {ex.Message}", ex);
+            // YamlDotNet's loader fails in a state of its own ("Operation is not valid due to the current
+            // state of the object") on a '[' or '{' that later lines never close: say that, at its line.
+            var line = UnclosedFlowLine(text);
+            throw Invalid(path, $"it is not valid YAML (line {line}): a '[' or '{{' opened on line {line} is never closed. Close it, or quote the value", ex, line);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -162,6 +164,36 @@ internal sealed class OpenApiDefinition
             parent is not null && parent.Children.TryGetValue(new YamlScalarNode(name), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
         var info = root.Children.TryGetValue(new YamlScalarNode("info"), out var i) ? i as YamlMappingNode : null;
         Check(path, Field(root, "swagger"), Field(root, "openapi"), info is not null);
+    }
+
+    /// <summary>The line of the innermost '[' or '{' the scanner saw opened and never closed; else the last line it read.</summary>
+    private static int UnclosedFlowLine(string text)
+    {
+        var scanner = new Scanner(new StringReader(text));
+        var open = new Stack<int>();
+        var last = 1;
+        try
+        {
+            while (scanner.MoveNext())
+            {
+                last = (int)scanner.Current!.Start.Line;
+                switch (scanner.Current)
+                {
+                    case YamlDotNet.Core.Tokens.FlowSequenceStart or YamlDotNet.Core.Tokens.FlowMappingStart:
+                        open.Push(last);
+                        break;
+                    case YamlDotNet.Core.Tokens.FlowSequenceEnd or YamlDotNet.Core.Tokens.FlowMappingEnd when open.Count > 0:
+                        open.Pop();
+                        break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        {
+            // The scanner stops where the loader did: what it saw up to there is the answer.
+        }
+
+        return open.Count > 0 ? open.Peek() : last;
     }
 
     /// <summary>

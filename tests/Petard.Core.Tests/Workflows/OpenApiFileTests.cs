@@ -12,6 +12,7 @@ public sealed class OpenApiFileTests : IDisposable
 
     [Theory]
     [InlineData("unclosed.yaml", "openapi: 3.0.1\ninfo:\n  title: x\n  version: \"1\"\npaths:\n  /a:\n    get:\n      summary: [unclosed\n", 8)]
+    [InlineData("unclosed-then-more.yaml", "openapi: 3.0.1\ninfo:\n  title: x\n  version: \"1\"\npaths:\n  /a:\n    get:\n      summary: [List orders\n      responses:\n        \"200\":\n          description: ok\n", 8)]
     [InlineData("tab.yaml", "openapi: 3.0.1\ninfo:\n  title: x\n  version: \"1\"\npaths:\n\t/a: {}\n", 6)]
     [InlineData("broken.json", "{\n  \"openapi\": \"3.0.1\",\n  \"info\": {\n    \"title\": \"x\",,\n  }\n}\n", 4)]
     public void A_syntax_error_is_PETARD1007_at_its_line(string name, string content, int line)
@@ -24,6 +25,7 @@ public sealed class OpenApiFileTests : IDisposable
         Assert.Equal(file, error.File);
         Assert.True(line == error.Line, error.Message);
         Assert.Contains($"line {line}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("current state of the object", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
