@@ -22,6 +22,7 @@ internal sealed class RouteStep(GatewayState state, CanaryDraw canary) : IInvoca
                 ?? throw GatewayResponseException.Forbidden($"REST API '{request.RestApiId}' has no stage '{request.Stage}'.");
             invocation.Stage = (JsonObject)stage.DeepClone();
             invocation.BinaryMediaTypes = (restApi["api"]?["binaryMediaTypes"] as JsonArray ?? []).Select(t => t?.ToString() ?? string.Empty).ToList();
+            invocation.Api = ApiSettings.Copy(restApi);
             invocation.DeploymentId = stage["deploymentId"]?.GetValue<string>() ?? string.Empty;
             if (stage["canarySettings"] is JsonObject settings && settings["deploymentId"]?.ToString() is { } canaryDeployment
                 && canary.Next(double.TryParse(settings["percentTraffic"]?.ToString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var percent) ? percent : 0))
