@@ -85,7 +85,7 @@ public sealed class LocalGateway : IAsyncDisposable
             calls,
             faults,
             options.CreateDeploymentInterval is { } interval ? Quotas(interval) : null);
-        var control = new ControlEndpoint(faults, calls, state);
+        var control = new ControlEndpoint(faults, calls, state, stateFile);
         var dataPlane = DataPlaneSetup.Create(state, options, backends);
         app.Run(context => context.Request.Path.StartsWithSegments("/_petard", StringComparison.Ordinal)
             ? control.HandleAsync(context)

@@ -21,13 +21,7 @@ internal sealed class GatewayState
     public GatewayState(JsonObject? root = null)
     {
         Root = root ?? new JsonObject();
-        foreach (var name in CollectionNames)
-        {
-            if (Root[name] is not JsonObject)
-            {
-                Root[name] = new JsonObject();
-            }
-        }
+        AddMissingCollections();
     }
 
     public object Gate { get; } = new();
@@ -81,6 +75,24 @@ internal sealed class GatewayState
         }
     }
 
+    /// <summary>Empties the state: no rest API, key, plan, domain or setting is left (<c>DELETE /_petard/state</c>).</summary>
+    public void Reset()
+    {
+        Root.Clear();
+        AddMissingCollections();
+    }
+
     /// <summary>A deep copy, safe to hand out.</summary>
     public JsonObject Snapshot() => (JsonObject)Root.DeepClone();
+
+    private void AddMissingCollections()
+    {
+        foreach (var name in CollectionNames)
+        {
+            if (Root[name] is not JsonObject)
+            {
+                Root[name] = new JsonObject();
+            }
+        }
+    }
 }
