@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Petard.Local.DataPlane.Steps;
 using Petard.Local.DataPlane.Templates;
+using Petard.Local.Operations;
 using Petard.Model;
 
 namespace Petard.Local.DataPlane;
@@ -76,7 +77,7 @@ internal static class GatewayResponses
             response.SetHeader(name, value);
         }
 
-        var templates = customized["responseTemplates"] as JsonObject is { Count: > 0 } own ? own : DefaultTemplates();
+        var templates = customized["responseTemplates"] as JsonObject is { Count: > 0 } own ? own : GatewayResponseOperations.DefaultTemplates();
         if (IntegrationResponseStep.ChooseTemplate(templates, invocation.Request.Header("Accept")) is ({ } contentType, { } template))
         {
             try
@@ -91,7 +92,4 @@ internal static class GatewayResponses
             }
         }
     }
-
-    private static JsonObject DefaultTemplates() =>
-        new(ServiceRules.Default.GatewayResponseTemplates.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value)));
 }

@@ -84,6 +84,42 @@ public sealed class RequestValidationTests : DataPlaneTestBase
         Assert.Equal(200, answer.Status);
     }
 
+    [Theory]
+    [InlineData("/orders?tenant=t1", "{\"name\": \"tea\", \"quantity\": 1}", 200)]
+    [InlineData("/orders", "{\"name\": \"tea\", \"quantity\": 1}", 400)]
+    [InlineData("/orders?tenant=t1", "{\"name\": \"tea\"}", 400)]
+    public async Task Validators_and_models_imported_from_openapi_are_enforced(string path, string body, int status)
+    {
+        var apiId = await DeployAsync(Api($$"""
+              /orders:
+                post:
+                  x-amazon-apigateway-request-validator: all
+                  parameters:
+                    - name: tenant
+                      in: query
+                      required: true
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          $ref: "#/components/schemas/Order"
+            {{Mock("post", """{"ok": true}""").Split('\n', 2)[1]}}
+            x-amazon-apigateway-request-validators:
+              all:
+                validateRequestBody: true
+                validateRequestParameters: true
+            components:
+              schemas:
+                Order:
+                  type: object
+                  required: [name, quantity]
+            """));
+
+        var answer = await CallAsync("POST", InvokeUrl(apiId, path), body);
+
+        Assert.Equal(status, answer.Status);
+    }
+
     private async Task<string> DeployValidatedAsync(bool validateBody, bool validateParameters)
     {
         var apiId = await DeployAsync(Api($"""
