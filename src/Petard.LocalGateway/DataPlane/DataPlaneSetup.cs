@@ -13,7 +13,7 @@ internal static class DataPlaneSetup
         IInvocationStep[] steps =
         [
             new RouteStep(state, new CanaryDraw(options.CanarySeed)),
-            new AuthorizerStep(AuthorizerFunctions(options, http), new AuthorizerCache(TimeProvider.System), options.Region),
+            new AuthorizerStep(AuthorizerFunctions(options, http), new AuthorizerCache(TimeProvider.System), CognitoTokenVerifier.Load(options.CognitoJwks, TimeProvider.System), options.Region),
             new ApiKeyStep(state),
             new ThrottleStep(TimeProvider.System),
             .. MethodSteps(options, http),

@@ -11,9 +11,10 @@ namespace Petard.Local.DataPlane.Authorizers;
 /// The method's Lambda authorizer (<c>authorizationType: CUSTOM</c>): reads the identity sources
 /// (missing: 401 Unauthorized), calls the TOKEN or REQUEST function through the <c>--lambda</c>
 /// mapping (or takes its cached result), evaluates the returned policy against the method ARN
-/// (403 when it does not allow it) and passes principalId and context on to the integration.
+/// (403 when it does not allow it) and passes principalId and context on to the integration. A
+/// Cognito authorizer verifies the token against the pool's JWKS and passes its claims on.
 /// </summary>
-internal sealed class AuthorizerStep(AuthorizerFunctionInvoker functions, AuthorizerCache cache, string region) : IInvocationStep
+internal sealed class AuthorizerStep(AuthorizerFunctionInvoker functions, AuthorizerCache cache, CognitoTokenVerifier cognito, string region) : IInvocationStep
 {
     private const int DefaultTtlSeconds = 300;
 
@@ -45,7 +46,9 @@ internal sealed class AuthorizerStep(AuthorizerFunctionInvoker functions, Author
 
         if (type == "COGNITO_USER_POOLS")
         {
-            throw GatewayResponseException.AuthorizerConfigurationError($"Authorizer {name}: Petard.LocalGateway does not verify Cognito user pool tokens.");
+            var claims = cognito.Verify(authorizer, token, method["authorizationScopes"] as JsonArray);
+            invocation.Authorizer = new JsonObject { ["claims"] = new JsonObject(claims.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)(c.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : c.Value?.ToJsonString())))) };
+            return;
         }
 
         var methodArn = MethodArn(invocation);
