@@ -95,6 +95,26 @@ public sealed class OpenApiExtensionTests : GatewayTestBase
         Assert.Contains(imported["warnings"].EnumerateArray(), w => w.GetString()!.Contains(warning, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("""{"x-amazon-apigateway-request-validators": []}""", "x-amazon-apigateway-request-validators")]
+    [InlineData("""{"x-amazon-apigateway-gateway-responses": "none"}""", "x-amazon-apigateway-gateway-responses")]
+    [InlineData("""{"components": {"securitySchemes": {"a": {"type": "apiKey", "x-amazon-apigateway-authorizer": "token"}}}}""", "securitySchemes.a.x-amazon-apigateway-authorizer")]
+    [InlineData("""{"security": {"a": []}}""", "'security' must be an array")]
+    public async Task An_extension_of_the_wrong_shape_is_refused_naming_it(string extra, string named)
+    {
+        var definition = JsonNode.Parse("""{"openapi": "3.0.1", "info": {"title": "Bad", "version": "1"}, "paths": {}}""")!.AsObject();
+        foreach (var (key, value) in JsonNode.Parse(extra)!.AsObject())
+        {
+            definition[key] = value?.DeepClone();
+        }
+
+        var refused = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("ImportRestApi", new { body = definition.ToJsonString() }));
+
+        Assert.Equal("BadRequestException", refused.ErrorType);
+        Assert.Contains(named, refused.ServiceMessage, StringComparison.Ordinal);
+        Assert.Empty((await Client.InvokeAsync("GetRestApis")).Items);
+    }
+
     [Fact]
     public async Task Overwrite_replaces_the_authorizers_validators_and_gateway_responses_and_merge_keeps_them()
     {
