@@ -31,6 +31,9 @@ internal sealed class Invocation(InvokeRequest request, string requestId, DateTi
 
     public IReadOnlyList<string> BinaryMediaTypes { get; set; } = [];
 
+    /// <summary>The API's <c>apiKeySource</c>: <c>HEADER</c> (the <c>x-api-key</c> header) or <c>AUTHORIZER</c>.</summary>
+    public string ApiKeySource { get; set; } = "HEADER";
+
     /// <summary>The rest API's authorizers, request validators, models and customized gateway responses, copied by the route step.</summary>
     public JsonObject Api { get; set; } = [];
 
@@ -47,6 +50,9 @@ internal sealed class Invocation(InvokeRequest request, string requestId, DateTi
 
     // Set by the authorizer step: principalId and the context the authorizer returned, as $context.authorizer holds them.
     public JsonObject? Authorizer { get; set; }
+
+    /// <summary>The API key a Lambda authorizer returned as <c>usageIdentifierKey</c>, for an API whose key source is AUTHORIZER.</summary>
+    public string? UsageIdentifierKey { get; set; }
 
     public JsonObject Integration => Method?["methodIntegration"] as JsonObject ?? [];
 

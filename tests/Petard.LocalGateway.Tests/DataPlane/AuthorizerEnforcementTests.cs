@@ -11,6 +11,7 @@ namespace Petard.Local.Tests.DataPlane;
 public sealed class AuthorizerEnforcementTests : FunctionTestBase
 {
     private const string FunctionUri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations";
+    private const string UsageKey = "authorizer-usage-key-0123456789";
     private const string ProxyUri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:orders/invocations";
 
     private static readonly string MockApi = Api($$"""
@@ -143,6 +144,24 @@ public sealed class AuthorizerEnforcementTests : FunctionTestBase
         Assert.Contains("--lambda", LogText, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("keyed", 200)]
+    [InlineData("allow", 403)]
+    public async Task With_key_source_AUTHORIZER_the_authorizer_supplies_the_api_key(string token, int status)
+    {
+        var apiId = await DeployAsync(MockApi);
+        await Client.InvokeAsync("UpdateRestApi", new { restApiId = apiId, patchOperations = new[] { new { op = "replace", path = "/apiKeySource", value = "AUTHORIZER" } } });
+        await MethodSetup.PatchAndRedeployAsync(Client, apiId, "/orders", "GET", ("replace", "/apiKeyRequired", "true"));
+        await UseAuthorizerAsync(apiId, "/orders", new { type = "TOKEN", identitySource = "method.request.header.Authorization" });
+        var key = await Client.InvokeAsync("CreateApiKey", new { name = "partner", value = UsageKey, enabled = true });
+        var plan = await Client.InvokeAsync("CreateUsagePlan", new { name = "gold", apiStages = new[] { new { apiId, stage = "dev" } } });
+        await Client.InvokeAsync("CreateUsagePlanKey", new { usagePlanId = plan.Id, keyId = key.Id, keyType = "API_KEY" });
+
+        var answer = await CallAsync("GET", InvokeUrl(apiId, "/orders"), headers: new Dictionary<string, string> { ["Authorization"] = token, ["x-api-key"] = UsageKey });
+
+        Assert.Equal(status, answer.Status);
+    }
+
     private async Task<string> UseAuthorizerAsync(string apiId, string path, object settings)
     {
         var parameters = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(settings))!.AsObject();
@@ -186,6 +205,11 @@ public sealed class AuthorizerEnforcementTests : FunctionTestBase
             ["principalId"] = $"user-{token}",
             ["context"] = new JsonObject { ["user"] = "alice", ["level"] = 7 },
         };
+        if (token == "keyed")
+        {
+            answer["usageIdentifierKey"] = UsageKey;
+        }
+
         if (token != "no-policy")
         {
             answer["policyDocument"] = new JsonObject

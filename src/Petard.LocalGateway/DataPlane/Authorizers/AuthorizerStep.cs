@@ -73,6 +73,7 @@ internal sealed class AuthorizerStep(AuthorizerFunctionInvoker functions, Author
         }
 
         invocation.Authorizer = passed;
+        invocation.UsageIdentifierKey = result.UsageIdentifierKey;
     }
 
     /// <summary><c>arn:aws:execute-api:REGION:ACCOUNT:API/STAGE/METHOD/PATH</c>, the path as requested.</summary>
@@ -145,7 +146,7 @@ internal sealed class AuthorizerStep(AuthorizerFunctionInvoker functions, Author
             context[entry] = scalar.GetValueKind() == JsonValueKind.String ? scalar.GetValue<string>() : scalar.ToJsonString();
         }
 
-        return new AuthorizerResult(principal.ToString(), policy, context);
+        return new AuthorizerResult(principal.ToString(), policy, context, body["usageIdentifierKey"]?.ToString());
     }
 
     private static JsonNode? Parse(string text)

@@ -23,6 +23,7 @@ internal sealed class RouteStep(GatewayState state, CanaryDraw canary) : IInvoca
             invocation.Stage = (JsonObject)stage.DeepClone();
             invocation.BinaryMediaTypes = (restApi["api"]?["binaryMediaTypes"] as JsonArray ?? []).Select(t => t?.ToString() ?? string.Empty).ToList();
             invocation.Api = ApiSettings.Copy(restApi);
+            invocation.ApiKeySource = restApi["api"]?["apiKeySource"]?.ToString() ?? "HEADER";
             invocation.DeploymentId = stage["deploymentId"]?.GetValue<string>() ?? string.Empty;
             if (stage["canarySettings"] is JsonObject settings && settings["deploymentId"]?.ToString() is { } canaryDeployment
                 && canary.Next(double.TryParse(settings["percentTraffic"]?.ToString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var percent) ? percent : 0))
