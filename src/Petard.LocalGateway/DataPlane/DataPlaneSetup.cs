@@ -24,7 +24,7 @@ internal static class DataPlaneSetup
 
     /// <summary>What TestInvokeMethod runs (the steps from the method request on, with the same integrations) and TestInvokeAuthorizer calls.</summary>
     public static TestInvokers CreateTestInvokers(LocalGatewayOptions options, HttpClient http) =>
-        new(new MethodTestInvoker(MethodSteps(options, http)), AuthorizerFunctions(options, http));
+        new(new MethodTestInvoker(MethodSteps(options, http)), AuthorizerFunctions(options, http), CognitoTokenVerifier.Load(options.CognitoJwks, TimeProvider.System));
 
     private static AuthorizerFunctionInvoker AuthorizerFunctions(LocalGatewayOptions options, HttpClient http) => new(Functions(options), new BackendClient(http));
 

@@ -77,6 +77,21 @@ public sealed class CognitoAuthorizerTests : DataPlaneTestBase, IDisposable
         Assert.Equal(status, answer.Status);
     }
 
+    [Theory]
+    [InlineData(false, 200)]
+    [InlineData(true, 401)]
+    public async Task TestInvokeAuthorizer_verifies_the_token_and_answers_its_claims(bool expired, int clientStatus)
+    {
+        var apiId = await DeployCognitoAsync();
+        var authorizer = Assert.Single((await Client.InvokeAsync("GetAuthorizers", new { restApiId = apiId })).Items);
+        var token = expired ? Token(DateTimeOffset.UtcNow.AddMinutes(-1)) : Token();
+
+        var answer = await Client.InvokeAsync("TestInvokeAuthorizer", new { restApiId = apiId, authorizerId = authorizer.Id, headers = new Dictionary<string, string> { ["Authorization"] = token } });
+
+        Assert.Equal(clientStatus, answer["clientStatus"].GetInt32());
+        Assert.Equal(expired ? null : "user-1", answer.Has("claims") ? answer["claims"].GetProperty("sub").GetString() : null);
+    }
+
     [Fact]
     public void A_missing_jwks_file_is_a_startup_error_that_names_it()
     {

@@ -47,7 +47,7 @@ internal sealed class AuthorizerStep(AuthorizerFunctionInvoker functions, Author
         if (type == "COGNITO_USER_POOLS")
         {
             var claims = cognito.Verify(authorizer, token, method["authorizationScopes"] as JsonArray);
-            invocation.Authorizer = new JsonObject { ["claims"] = new JsonObject(claims.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)(c.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : c.Value?.ToJsonString())))) };
+            invocation.Authorizer = new JsonObject { ["claims"] = CognitoTokenVerifier.AsStrings(claims) };
             return;
         }
 

@@ -72,6 +72,10 @@ internal sealed class CognitoTokenVerifier(IReadOnlyDictionary<string, IReadOnly
         return claims;
     }
 
+    /// <summary>The claims as the service passes them on: every value a string (numbers and lists as their JSON).</summary>
+    public static JsonObject AsStrings(JsonObject claims) =>
+        new(claims.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)(c.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : c.Value?.ToJsonString()))));
+
     private static GatewayResponseException Unauthorized(string? name, string why) => GatewayResponseException.Unauthorized($"Authorizer {name}: {why}.");
 
     private static bool SignatureMatches(RSAParameters key, string[] parts)
