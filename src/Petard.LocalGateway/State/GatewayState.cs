@@ -8,7 +8,7 @@ namespace Petard.Local.State;
 /// while they read or change it.
 /// </summary>
 /// <remarks>
-/// Layout: <c>restApis.{id}.{api, resources, deployments, deploymentSnapshots, stages, models}</c>,
+/// Layout: <c>restApis.{id}.{api, resources, deployments, deploymentSnapshots, deploymentSettings, stages, models, authorizers, requestValidators, gatewayResponses}</c>,
 /// <c>apiKeys.{id}</c>, <c>domainNames.{name}.{domain, basePathMappings}</c>,
 /// <c>usagePlans.{id}.{plan, keys, usage}</c>, <c>clientCertificates.{id}</c>, <c>vpcLinks.{id}</c>,
 /// <c>account</c> (the account's settings, one object).

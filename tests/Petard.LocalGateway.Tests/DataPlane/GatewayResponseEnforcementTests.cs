@@ -8,6 +8,19 @@ public sealed class GatewayResponseEnforcementTests : DataPlaneTestBase
         {Mock("get", """{"ok": true}""")}
         """);
 
+    [Fact]
+    public async Task A_customized_response_applies_from_the_next_deployment()
+    {
+        var apiId = await DeployAsync(OrdersApi);
+        await Client.InvokeAsync("PutGatewayResponse", new { restApiId = apiId, responseType = "MISSING_AUTHENTICATION_TOKEN", statusCode = "404" });
+
+        var before = await CallAsync("GET", InvokeUrl(apiId, "/nowhere"));
+        await Client.InvokeAsync("CreateDeployment", new { restApiId = apiId, stageName = "dev" });
+        var after = await CallAsync("GET", InvokeUrl(apiId, "/nowhere"));
+
+        Assert.Equal([403, 404], new[] { before.Status, after.Status });
+    }
+
     [Theory]
     [InlineData("MISSING_AUTHENTICATION_TOKEN", "MISSING_AUTHENTICATION_TOKEN", 404, """{"error":"Missing Authentication Token","type":"MISSING_AUTHENTICATION_TOKEN"}""")]
     [InlineData("DEFAULT_4XX", "MISSING_AUTHENTICATION_TOKEN", 404, """{"error":"Missing Authentication Token","type":"MISSING_AUTHENTICATION_TOKEN"}""")]
@@ -54,6 +67,7 @@ public sealed class GatewayResponseEnforcementTests : DataPlaneTestBase
         else
         {
             path = "/nowhere";
+            await Client.InvokeAsync("CreateDeployment", new { restApiId = apiId, stageName = "dev" });
         }
 
         var answer = await CallAsync("GET", InvokeUrl(apiId, path));
