@@ -101,6 +101,7 @@ public sealed class CognitoAuthorizerTests : DataPlaneTestBase, IDisposable
         var error = Assert.ThrowsAsync<InvalidDataException>(() => LocalGateway.StartAsync(options)).GetAwaiter().GetResult();
 
         Assert.Equal(missing, options.CognitoJwks[Pool]);
+        Assert.Throws<FormatException>(() => GatewayHost.ParseArguments(["--cognito-jwks", "no-file-given"]));
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
     }
 

@@ -90,17 +90,13 @@ internal sealed class AuthorizerStep(AuthorizerFunctionInvoker functions, Author
             return new JsonObject { ["type"] = "TOKEN", ["authorizationToken"] = token, ["methodArn"] = methodArn };
         }
 
+        // The proxy event's request fields, without the body, as the service sends a REQUEST authorizer.
         var @event = ProxyEvent.Build(invocation, binaryBody: false);
         @event.Remove("body");
         @event.Remove("isBase64Encoded");
-        var result = new JsonObject { ["type"] = "REQUEST", ["methodArn"] = methodArn };
-        foreach (var (name, value) in @event.ToList())
-        {
-            @event.Remove(name);
-            result[name] = value;
-        }
-
-        return result;
+        @event["type"] = "REQUEST";
+        @event["methodArn"] = methodArn;
+        return @event;
     }
 
     private async Task<AuthorizerResult> CallAsync(JsonObject authorizer, JsonObject @event, CancellationToken cancellationToken)
