@@ -16,6 +16,9 @@ public sealed class OpenApiExtensionTests : GatewayTestBase
     private static string Oas30 => """
         {"openapi": "3.0.1", "info": {"title": "Guarded", "version": "1"},
          "x-amazon-apigateway-api-key-source": "AUTHORIZER",
+         "x-amazon-apigateway-policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "*"}]},
+         "x-amazon-apigateway-minimum-compression-size": 1024,
+         "x-amazon-apigateway-endpoint-configuration": {"disableExecuteApiEndpoint": true},
          "x-amazon-apigateway-binary-media-types": ["image/png"],
          "x-amazon-apigateway-request-validators": {
            "all": {"validateRequestBody": true, "validateRequestParameters": true},
@@ -25,6 +28,11 @@ public sealed class OpenApiExtensionTests : GatewayTestBase
            "UNAUTHORIZED": {"statusCode": "401", "responseParameters": {"gatewayresponse.header.WWW-Authenticate": "'Bearer'"},
                             "responseTemplates": {"application/json": "{\"error\": $context.error.messageString}"}}},
          "paths": {
+           "/admin": {
+             "get": {
+               "x-amazon-apigateway-auth": {"type": "AWS_IAM"},
+               "responses": {"200": {"description": "ok"}},
+               "x-amazon-apigateway-integration": {"type": "mock", "requestTemplates": {"application/json": "{\"statusCode\": 200}"}, "responses": {"default": {"statusCode": "200"}}}}},
            "/orders": {
              "post": {
                "security": [{"tokens": []}, {"api_key": []}],
@@ -63,6 +71,10 @@ public sealed class OpenApiExtensionTests : GatewayTestBase
 
         Assert.Equal(imported.ToJsonString(), (await DescribeAsync(second.Id!)).ToJsonString());
         Assert.Equal("AUTHORIZER", imported["apiKeySource"]!.GetValue<string>());
+        Assert.Equal("execute-api:Invoke", imported["policy"]!.GetValue<string>());
+        Assert.Equal(1024, imported["minimumCompressionSize"]!.GetValue<int>());
+        Assert.Equal("AWS_IAM", imported["admin"]!.GetValue<string>());
+        Assert.True(imported["disableExecuteApiEndpoint"]!.GetValue<bool>());
         Assert.Equal("image/png", imported["binaryMediaTypes"]![0]!.GetValue<string>());
         Assert.Equal("""{"name":"tokens","type":"TOKEN","identitySource":"method.request.header.Authorization","identityValidationExpression":"^Bearer .+$","ttl":60}""", imported["authorizers"]![1]!.ToJsonString(Readable));
         Assert.Equal("method.request.header.X-Tenant, method.request.querystring.q", imported["authorizers"]![0]!["identitySource"]!.GetValue<string>());
@@ -73,7 +85,7 @@ public sealed class OpenApiExtensionTests : GatewayTestBase
     }
 
     [Theory]
-    [InlineData("""{"x-amazon-apigateway-policy": {"Version": "2012-10-17"}}""", "x-amazon-apigateway-policy")]
+    [InlineData("""{"x-amazon-apigateway-documentation": {"version": "1"}}""", "x-amazon-apigateway-documentation")]
     [InlineData("""{"components": {"securitySchemes": {"oauth": {"type": "oauth2", "flows": {}}}}}""", "Unsupported security definition 'oauth'")]
     [InlineData("""{"x-amazon-apigateway-gateway-responses": {"NOT_A_TYPE": {"statusCode": "400"}}}""", "Invalid gateway response type 'NOT_A_TYPE'")]
     [InlineData("""{"x-amazon-apigateway-request-validator": "missing"}""", "The request validator 'missing' of GET /a")]
@@ -142,6 +154,9 @@ public sealed class OpenApiExtensionTests : GatewayTestBase
         var result = new JsonObject
         {
             ["apiKeySource"] = api.GetString("apiKeySource"),
+            ["policy"] = api.GetString("policy") is { } policy ? JsonNode.Parse(policy)!["Statement"]![0]!["Action"]!.GetValue<string>() : null,
+            ["minimumCompressionSize"] = api.Has("minimumCompressionSize") ? api["minimumCompressionSize"].GetInt32() : null,
+            ["disableExecuteApiEndpoint"] = api["disableExecuteApiEndpoint"].GetBoolean(),
             ["binaryMediaTypes"] = api.Has("binaryMediaTypes") ? JsonNode.Parse(api["binaryMediaTypes"].GetRawText()) : null,
             ["authorizers"] = new JsonArray(authorizers.Select(a => (JsonNode)new JsonObject
             {
@@ -170,6 +185,11 @@ public sealed class OpenApiExtensionTests : GatewayTestBase
                     ["parameters"] = method.Has("requestParameters") ? JsonNode.Parse(method["requestParameters"].GetRawText()) : null,
                 };
             }
+        }
+
+        if (resources.FirstOrDefault(r => r.GetString("path") == "/admin") is { } admin)
+        {
+            result["admin"] = (await Client.InvokeAsync("GetMethod", new { restApiId, resourceId = admin.Id, httpMethod = "GET" })).GetString("authorizationType");
         }
 
         var unauthorized = await Client.InvokeAsync("GetGatewayResponse", new { restApiId, responseType = "UNAUTHORIZED" });

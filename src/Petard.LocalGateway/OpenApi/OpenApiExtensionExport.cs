@@ -34,6 +34,11 @@ internal sealed class OpenApiExtensionExport(JsonObject settings, bool withExten
             operation["security"] = security;
         }
 
+        if (withExtensions && method["authorizationType"]?.ToString() == "AWS_IAM")
+        {
+            operation[OpenApiExtensions.Auth] = new JsonObject { ["type"] = "AWS_IAM" };
+        }
+
         if (withExtensions && Validators[method["requestValidatorId"]?.ToString() ?? string.Empty]?["name"] is { } validator)
         {
             operation[OpenApiExtensions.Validator] = validator.DeepClone();
@@ -88,6 +93,33 @@ internal sealed class OpenApiExtensionExport(JsonObject settings, bool withExten
         if (api["apiKeySource"]?.ToString() is { } source)
         {
             document[OpenApiExtensions.ApiKeySource] = source;
+        }
+
+        if (api["policy"]?.ToString() is { Length: > 0 } policy && Parse(policy) is JsonObject policyDocument)
+        {
+            document[OpenApiExtensions.Policy] = policyDocument;
+        }
+
+        if (api["minimumCompressionSize"] is JsonValue size)
+        {
+            document[OpenApiExtensions.MinimumCompressionSize] = size.DeepClone();
+        }
+
+        if (api["disableExecuteApiEndpoint"] is JsonValue disable && disable.TryGetValue(out bool disabled) && disabled)
+        {
+            document[OpenApiExtensions.EndpointConfiguration] = new JsonObject { ["disableExecuteApiEndpoint"] = true };
+        }
+    }
+
+    private static JsonNode? Parse(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null; // a policy that is not JSON stays out of the export
         }
     }
 

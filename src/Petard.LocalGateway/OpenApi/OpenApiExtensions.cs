@@ -16,11 +16,15 @@ internal static class OpenApiExtensions
     public const string GatewayResponses = "x-amazon-apigateway-gateway-responses";
     public const string ApiKeySource = "x-amazon-apigateway-api-key-source";
     public const string BinaryMediaTypes = "x-amazon-apigateway-binary-media-types";
+    public const string Policy = "x-amazon-apigateway-policy";
+    public const string MinimumCompressionSize = "x-amazon-apigateway-minimum-compression-size";
+    public const string EndpointConfiguration = "x-amazon-apigateway-endpoint-configuration";
+    public const string Auth = "x-amazon-apigateway-auth";
 
     // Read elsewhere (the importer, the security schemes) or documentation only.
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
-        Validators, Validator, GatewayResponses, ApiKeySource, BinaryMediaTypes,
+        Validators, Validator, GatewayResponses, ApiKeySource, BinaryMediaTypes, Policy, MinimumCompressionSize, EndpointConfiguration, Auth,
         "x-amazon-apigateway-integration", "x-amazon-apigateway-any-method", "x-amazon-apigateway-authorizer", "x-amazon-apigateway-authtype",
     };
 
@@ -43,6 +47,21 @@ internal static class OpenApiExtensions
             {
                 warnings.Add($"Invalid {ApiKeySource} '{source}': use HEADER or AUTHORIZER. It was ignored.");
             }
+        }
+
+        if (definition[Policy] is JsonObject policy)
+        {
+            api["policy"] = policy.ToJsonString(); // the service keeps a resource policy as a JSON string
+        }
+
+        if (definition[MinimumCompressionSize] is JsonValue size && size.TryGetValue(out int bytes))
+        {
+            api["minimumCompressionSize"] = bytes;
+        }
+
+        if (definition[EndpointConfiguration]?["disableExecuteApiEndpoint"] is JsonValue disable && disable.TryGetValue(out bool disabled))
+        {
+            api["disableExecuteApiEndpoint"] = disabled;
         }
 
         ImportGatewayResponses(definition, work, overwrite, warnings);

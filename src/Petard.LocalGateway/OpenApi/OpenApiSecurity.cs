@@ -70,6 +70,12 @@ internal sealed class OpenApiSecurity
     /// <summary>Sets the method's authorization from the operation's <c>security</c>, else the document's.</summary>
     public void Apply(JsonObject method, JsonObject operation, string where, List<string> warnings)
     {
+        // x-amazon-apigateway-auth: {type: AWS_IAM} asks for IAM authorization (not checked on the local data plane).
+        if (operation[OpenApiExtensions.Auth]?["type"]?.ToString().ToUpperInvariant() is { } authType && authType is "AWS_IAM" or "NONE")
+        {
+            method["authorizationType"] = authType;
+        }
+
         var requirements = operation["security"] as JsonArray ?? documentSecurity;
         foreach (var name in (requirements ?? []).OfType<JsonObject>().SelectMany(r => r.Select(s => s.Key)))
         {
