@@ -10,7 +10,7 @@ namespace Petard.Local;
 public static class GatewayHost
 {
     private const string Options = """
-        [--port N] [--state-file PATH] [--verify-signatures KEY:SECRET] [--create-deployment-quota SECONDS] [--lambda NAME=URL]...
+        [--port N] [--state-file PATH] [--verify-signatures KEY:SECRET] [--create-deployment-quota SECONDS] [--lambda NAME=URL]... [--cognito-jwks POOL=FILE]...
 
           --port N                        port on 127.0.0.1 (default 4567; 0 picks a free one)
           --state-file PATH               keep the state in PATH across runs (written atomically)
@@ -18,6 +18,7 @@ public static class GatewayHost
           --create-deployment-quota S     answer 429 to CreateDeployment calls closer than S seconds (the service: 5)
           --lambda NAME=URL               serve AWS_PROXY integrations of function NAME (a name or ARN) from URL,
                                           a server speaking the Lambda Runtime Interface Emulator's protocol (repeatable)
+          --cognito-jwks POOL=FILE        verify tokens of Cognito user pool POOL (an id or ARN) with the JWKS in FILE (repeatable)
         """;
 
     /// <summary>Runs the emulator until Ctrl+C; returns the process exit code.</summary>
@@ -137,6 +138,16 @@ public static class GatewayHost
                 case "--lambda":
                     var (name, url) = ParseLambda(Value());
                     options.Lambdas[name] = url;
+                    break;
+                case "--cognito-jwks":
+                    var jwks = Value();
+                    var equals = jwks.LastIndexOf('=');
+                    if (equals <= 0 || equals == jwks.Length - 1)
+                    {
+                        throw new FormatException($"--cognito-jwks '{jwks}' is not POOL=FILE (e.g. us-east-1_AbCdEf123=jwks.json).");
+                    }
+
+                    options.CognitoJwks[jwks[..equals]] = jwks[(equals + 1)..];
                     break;
                 case "--help" or "-h":
                     return null;

@@ -89,7 +89,7 @@ public sealed class LocalGateway : IAsyncDisposable
             faults,
             options.CreateDeploymentInterval is { } interval ? Quotas(interval) : null,
             log);
-        var control = new ControlEndpoint(faults, calls, state, log);
+        var control = new ControlEndpoint(faults, calls, state, stateFile, log);
         var dataPlane = DataPlaneSetup.Create(state, options, backends);
         app.Run(context => context.Request.Path.StartsWithSegments("/_petard", StringComparison.Ordinal)
             ? control.HandleAsync(context)

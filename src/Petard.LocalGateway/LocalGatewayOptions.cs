@@ -29,6 +29,13 @@ public sealed class LocalGatewayOptions
     /// </summary>
     public IDictionary<string, Uri> Lambdas { get; } = new Dictionary<string, Uri>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// JWKS files of Cognito user pools for <c>COGNITO_USER_POOLS</c> authorizers: a pool id (as
+    /// in the authorizer's provider ARN, e.g. <c>us-east-1_AbCdEf123</c>) or the whole ARN, to the
+    /// path of the pool's <c>.well-known/jwks.json</c> saved locally.
+    /// </summary>
+    public IDictionary<string, string> CognitoJwks { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Where the data plane writes its access log and why a request failed; <c>null</c> writes nothing.</summary>
     public TextWriter? DataPlaneLog { get; set; }
 

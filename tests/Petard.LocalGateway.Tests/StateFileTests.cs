@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Petard.Local.Tests;
 
 public sealed class StateFileTests : IDisposable
@@ -27,6 +29,33 @@ public sealed class StateFileTests : IDisposable
         Assert.Equal("Kept", (await again.InvokeAsync("GetRestApi", new { restApiId = apiId })).GetString("name"));
         var stage = await again.InvokeAsync("GetStage", new { restApiId = apiId, stageName = "dev" });
         Assert.Equal("1", stage["variables"].GetProperty("v").GetString());
+    }
+
+    [Fact]
+    public async Task Deleting_the_state_empties_it_and_the_state_file()
+    {
+        await using (var first = await LocalGateway.StartAsync(new LocalGatewayOptions { StateFile = StatePath }))
+        {
+            using var client = Client(first);
+            await client.InvokeAsync("CreateRestApi", new { name = "Gone" });
+            await client.InvokeAsync("CreateApiKey", new { name = "gone-key" });
+            await client.InvokeAsync("UpdateAccount", new { patchOperations = new[] { new { op = "replace", path = "/cloudwatchRoleArn", value = "arn:aws:iam::123456789012:role/logs" } } });
+            using var http = new HttpClient { BaseAddress = new Uri(first.Url) };
+
+            using var reset = await http.DeleteAsync("_petard/state");
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, reset.StatusCode);
+            Assert.Empty(JsonNode.Parse(await reset.Content.ReadAsStringAsync())!["restApis"]!.AsObject());
+            Assert.Empty((await client.InvokeAsync("GetRestApis")).Items);
+            Assert.Empty((await client.InvokeAsync("GetApiKeys")).Items);
+            Assert.False((await client.InvokeAsync("GetAccount")).Has("cloudwatchRoleArn"));
+            Assert.NotNull((await client.InvokeAsync("CreateRestApi", new { name = "After" })).Id);
+        }
+
+        await using var second = await LocalGateway.StartAsync(new LocalGatewayOptions { StateFile = StatePath });
+        using var again = Client(second);
+        Assert.Equal(["After"], (await again.InvokeAsync("GetRestApis")).Items.Select(a => a.GetString("name")));
+        Assert.Empty((await again.InvokeAsync("GetApiKeys")).Items);
     }
 
     [Theory]

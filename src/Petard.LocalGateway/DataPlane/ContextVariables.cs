@@ -57,9 +57,19 @@ internal static class ContextVariables
             context["integrationLatency"] = (long)(invocation.IntegrationLatency?.TotalMilliseconds ?? 0);
         }
 
-        if (invocation.ErrorMessage is { } error)
+        if (invocation.Authorizer is { } authorizer)
         {
-            context["error"] = new JsonObject { ["message"] = error };
+            context["authorizer"] = authorizer.DeepClone();
+        }
+
+        if (invocation.Error is { } error)
+        {
+            context["error"] = new JsonObject
+            {
+                ["message"] = error.ResponseMessage,
+                ["messageString"] = JsonValue.Create(error.ResponseMessage)?.ToJsonString() ?? "null",
+                ["responseType"] = error.ResponseType,
+            };
         }
 
         return context;

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Petard.Local.DataPlane.Steps;
 
@@ -8,22 +6,10 @@ namespace Petard.Local.DataPlane;
 /// <summary>
 /// Serves invoke URLs as the service runs a request: parse, then the steps in the order of its
 /// diagram (route, method request, integration request, integration, integration response,
-/// method response). Every failure becomes a gateway response: a status and <c>{"message": ...}</c>.
+/// method response). Every failure becomes the API's gateway response of its type (<see cref="GatewayResponses"/>).
 /// </summary>
 internal sealed class DataPlaneEndpoint(IReadOnlyList<IInvocationStep> steps, DataPlaneLog log, AccessLog accessLog, TimeProvider time)
 {
-    private static readonly Dictionary<string, string> ErrorTypes = new(StringComparer.Ordinal)
-    {
-        ["MISSING_AUTHENTICATION_TOKEN"] = "MissingAuthenticationTokenException",
-        ["ACCESS_DENIED"] = "ForbiddenException",
-        ["INVALID_API_KEY"] = "ForbiddenException",
-        ["BAD_REQUEST_PARAMETERS"] = "BadRequestException",
-        ["UNSUPPORTED_MEDIA_TYPE"] = "UnsupportedMediaTypeException",
-        ["REQUEST_TOO_LARGE"] = "RequestTooLargeException",
-        ["THROTTLED"] = "TooManyRequestsException",
-        ["QUOTA_EXCEEDED"] = "LimitExceededException",
-    };
-
     public async Task HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
@@ -60,17 +46,15 @@ internal sealed class DataPlaneEndpoint(IReadOnlyList<IInvocationStep> steps, Da
     private async Task FailAsync(HttpContext context, Invocation? invocation, string requestId, GatewayResponseException error, CancellationToken cancellationToken)
     {
         log.Write($"{requestId} Execution failed ({error.ResponseType}, {error.StatusCode}): {error.Detail ?? error.ResponseMessage}");
-        var response = new InvokeResponse(error.StatusCode)
+        if (invocation is not null)
         {
-            Body = Encoding.UTF8.GetBytes(new JsonObject { ["message"] = error.ResponseMessage }.ToJsonString()),
-        };
-        response.SetHeader("Content-Type", "application/json");
-        response.SetHeader("x-amzn-RequestId", requestId);
-        response.SetHeader("x-amzn-ErrorType", ErrorTypes.GetValueOrDefault(error.ResponseType, "InternalServerErrorException"));
+            invocation.Error = error;
+        }
+
+        var response = GatewayResponses.Build(invocation, requestId, error);
         if (invocation is not null)
         {
             invocation.Response = response;
-            invocation.ErrorMessage = error.ResponseMessage;
         }
 
         if (!context.Response.HasStarted)

@@ -1,3 +1,4 @@
+using Petard.Local.DataPlane.Authorizers;
 using Petard.Local.DataPlane.Integrations;
 using Petard.Local.DataPlane.Steps;
 using Petard.Local.State;
@@ -12,6 +13,7 @@ internal static class DataPlaneSetup
         IInvocationStep[] steps =
         [
             new RouteStep(state, new CanaryDraw(options.CanarySeed)),
+            new AuthorizerStep(AuthorizerFunctions(options, http), new AuthorizerCache(TimeProvider.System), CognitoTokenVerifier.Load(options.CognitoJwks, TimeProvider.System), options.Region),
             new ApiKeyStep(state),
             new ThrottleStep(TimeProvider.System),
             .. MethodSteps(options, http),
@@ -22,7 +24,9 @@ internal static class DataPlaneSetup
 
     /// <summary>What TestInvokeMethod runs (the steps from the method request on, with the same integrations) and TestInvokeAuthorizer calls.</summary>
     public static TestInvokers CreateTestInvokers(LocalGatewayOptions options, HttpClient http) =>
-        new(new MethodTestInvoker(MethodSteps(options, http)), new AuthorizerFunctionInvoker(Functions(options), new BackendClient(http)));
+        new(new MethodTestInvoker(MethodSteps(options, http)), AuthorizerFunctions(options, http), CognitoTokenVerifier.Load(options.CognitoJwks, TimeProvider.System));
+
+    private static AuthorizerFunctionInvoker AuthorizerFunctions(LocalGatewayOptions options, HttpClient http) => new(Functions(options), new BackendClient(http));
 
     // The steps after routing, API keys and throttling.
     private static IInvocationStep[] MethodSteps(LocalGatewayOptions options, HttpClient http) =>

@@ -31,6 +31,12 @@ internal sealed class Invocation(InvokeRequest request, string requestId, DateTi
 
     public IReadOnlyList<string> BinaryMediaTypes { get; set; } = [];
 
+    /// <summary>The API's <c>apiKeySource</c>: <c>HEADER</c> (the <c>x-api-key</c> header) or <c>AUTHORIZER</c>.</summary>
+    public string ApiKeySource { get; set; } = "HEADER";
+
+    /// <summary>The rest API's authorizers, request validators, models and customized gateway responses, copied by the route step.</summary>
+    public JsonObject Api { get; set; } = [];
+
     public JsonObject? Resource { get; set; }
 
     public JsonObject? Method { get; set; }
@@ -41,6 +47,12 @@ internal sealed class Invocation(InvokeRequest request, string requestId, DateTi
     public string? ApiKeyId { get; set; }
 
     public JsonObject? UsagePlan { get; set; }
+
+    // Set by the authorizer step: principalId and the context the authorizer returned, as $context.authorizer holds them.
+    public JsonObject? Authorizer { get; set; }
+
+    /// <summary>The API key a Lambda authorizer returned as <c>usageIdentifierKey</c>, for an API whose key source is AUTHORIZER.</summary>
+    public string? UsageIdentifierKey { get; set; }
 
     public JsonObject Integration => Method?["methodIntegration"] as JsonObject ?? [];
 
@@ -63,8 +75,8 @@ internal sealed class Invocation(InvokeRequest request, string requestId, DateTi
     // Set by the integration and method response steps.
     public InvokeResponse? Response { get; set; }
 
-    /// <summary>The failure answered, for <c>$context.error.message</c> in the access log.</summary>
-    public string? ErrorMessage { get; set; }
+    /// <summary>The failure answered, for <c>$context.error.*</c> in gateway response templates and the access log.</summary>
+    public GatewayResponseException? Error { get; set; }
 
     /// <summary>The request's <c>$context</c>, as templates, proxy events and the access log see it.</summary>
     public JsonObject Context() => ContextVariables.Build(this);

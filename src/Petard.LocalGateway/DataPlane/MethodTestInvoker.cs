@@ -23,7 +23,7 @@ internal sealed class MethodTestInvoker(IReadOnlyList<IInvocationStep> steps)
         }
         catch (GatewayResponseException error)
         {
-            invocation.ErrorMessage = error.Detail ?? error.ResponseMessage;
+            invocation.Error = error;
             var response = new InvokeResponse(error.StatusCode)
             {
                 Body = System.Text.Encoding.UTF8.GetBytes(new System.Text.Json.Nodes.JsonObject { ["message"] = error.ResponseMessage }.ToJsonString()),

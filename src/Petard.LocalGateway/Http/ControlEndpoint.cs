@@ -8,13 +8,13 @@ namespace Petard.Local.Http;
 
 /// <summary>
 /// The emulator's own endpoint under <c>/_petard/</c>, outside API Gateway's path space: script
-/// faults, read or clear the call log, read the state. For tests in other processes.
+/// faults, read or clear the call log, read or reset the state. For tests in other processes.
 /// </summary>
 /// <remarks>
 /// <c>POST /_petard/faults</c> <c>{"operation":"CreateDeployment","kind":"Throttle","count":5,"retryAfterSeconds":1,"latencyMilliseconds":0}</c>,
-/// <c>DELETE /_petard/faults</c>, <c>GET|DELETE /_petard/calls</c>, <c>GET /_petard/state</c>.
+/// <c>DELETE /_petard/faults</c>, <c>GET|DELETE /_petard/calls</c>, <c>GET|DELETE /_petard/state</c> (a reset is written to the state file, if any).
 /// </remarks>
-internal sealed class ControlEndpoint(FaultInjector faults, CallLog calls, GatewayState state, RequestLog? log = null)
+internal sealed class ControlEndpoint(FaultInjector faults, CallLog calls, GatewayState state, StateFile? stateFile = null, RequestLog? log = null)
 {
     private const int MaxRuleBytes = 64 * 1024;
     private const double MaxLatencyMilliseconds = 24 * 60 * 60 * 1000;
@@ -51,8 +51,32 @@ internal sealed class ControlEndpoint(FaultInjector faults, CallLog calls, Gatew
                     return state.Snapshot();
                 }
 
+            case ("DELETE", "/_petard/state"):
+                return Reset();
+
             default:
-                throw new GatewayException(404, "UnknownOperationException", $"No control operation {request.Method} {path}. Use POST|GET|DELETE /_petard/faults, GET|DELETE /_petard/calls or GET /_petard/state.");
+                throw new GatewayException(404, "UnknownOperationException", $"No control operation {request.Method} {path}. Use POST|GET|DELETE /_petard/faults, GET|DELETE /_petard/calls or GET|DELETE /_petard/state.");
+        }
+    }
+
+    // The reset persists as a new snapshot of the empty state, or nothing changes.
+    private JsonObject Reset()
+    {
+        lock (state.Gate)
+        {
+            var before = state.Snapshot();
+            state.Reset();
+            try
+            {
+                stateFile?.Compact(state); // a snapshot of the empty state, and an empty journal
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                state.Restore(before);
+                throw new GatewayException(500, "InternalServerErrorException", $"Petard.LocalGateway could not write its state file '{stateFile!.Path}': {ex.Message}. The state was not reset.");
+            }
+
+            return state.Snapshot();
         }
     }
 

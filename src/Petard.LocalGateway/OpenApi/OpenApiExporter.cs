@@ -11,14 +11,16 @@ internal static class OpenApiExporter
 {
     /// <param name="api">The rest API's own representation.</param>
     /// <param name="resources">The resources deployed to the stage.</param>
-    /// <param name="models">The API's models.</param>
+    /// <param name="settings">The API's authorizers, request validators, models and gateway responses.</param>
     /// <param name="stageName">The stage exported.</param>
     /// <param name="exportType"><c>oas30</c> or <c>swagger</c>.</param>
     /// <param name="withIntegrations">Whether to include the API Gateway extensions.</param>
     /// <param name="region">The region of the invoke URL.</param>
-    public static JsonObject Export(JsonObject api, JsonObject resources, JsonObject models, string stageName, string exportType, bool withIntegrations, string region)
+    public static JsonObject Export(JsonObject api, JsonObject resources, JsonObject settings, string stageName, string exportType, bool withIntegrations, string region)
     {
         var oas3 = exportType == "oas30";
+        var models = settings["models"] as JsonObject ?? [];
+        var extensions = new OpenApiExtensionExport(settings, withIntegrations);
         var id = api["id"]!.GetValue<string>();
         var host = $"{id}.execute-api.{region}.amazonaws.com";
         var document = new JsonObject();
@@ -65,7 +67,7 @@ internal static class OpenApiExporter
             var item = new JsonObject();
             foreach (var (httpMethod, method) in methods)
             {
-                item[httpMethod == "ANY" ? "x-amazon-apigateway-any-method" : httpMethod.ToLowerInvariant()] = Operation((JsonObject)method!, oas3, withIntegrations);
+                item[httpMethod == "ANY" ? "x-amazon-apigateway-any-method" : httpMethod.ToLowerInvariant()] = Operation((JsonObject)method!, oas3, withIntegrations, extensions);
             }
 
             paths[resource["path"]!.GetValue<string>()] = item;
@@ -87,13 +89,14 @@ internal static class OpenApiExporter
 
         if (withIntegrations && api["binaryMediaTypes"] is JsonArray binary)
         {
-            document["x-amazon-apigateway-binary-media-types"] = binary.DeepClone();
+            document[OpenApiExtensions.BinaryMediaTypes] = binary.DeepClone();
         }
 
+        extensions.Document(document, api, oas3);
         return document;
     }
 
-    private static JsonObject Operation(JsonObject method, bool oas3, bool withIntegrations)
+    private static JsonObject Operation(JsonObject method, bool oas3, bool withIntegrations, OpenApiExtensionExport extensions)
     {
         var operation = new JsonObject();
         if (method["operationName"] is { } name)
@@ -139,11 +142,13 @@ internal static class OpenApiExporter
             responses[status] = new JsonObject { ["description"] = $"{status} response" };
         }
 
-        operation["responses"] = responses;
-        if (method["apiKeyRequired"] is JsonValue apiKey && apiKey.TryGetValue(out bool keyRequired) && keyRequired)
+        if (method["requestModels"] is JsonObject { Count: > 0 } requestModels)
         {
-            operation["security"] = new JsonArray(new JsonObject { ["api_key"] = new JsonArray() });
+            RequestBody(operation, requestModels, oas3);
         }
+
+        operation["responses"] = responses;
+        extensions.Method(method, operation);
 
         if (withIntegrations && method["methodIntegration"] is JsonObject integration)
         {
@@ -151,6 +156,36 @@ internal static class OpenApiExporter
         }
 
         return operation;
+    }
+
+    // The method's models by content type, as a reference to the exported schema.
+    private static void RequestBody(JsonObject operation, JsonObject requestModels, bool oas3)
+    {
+        if (oas3)
+        {
+            operation["requestBody"] = new JsonObject
+            {
+                ["content"] = new JsonObject(requestModels.Select(m => KeyValuePair.Create(
+                    m.Key, (JsonNode?)new JsonObject { ["schema"] = new JsonObject { ["$ref"] = $"#/components/schemas/{m.Value}" } }))),
+                ["required"] = true,
+            };
+            return;
+        }
+
+        operation["consumes"] = new JsonArray(requestModels.Select(m => (JsonNode?)m.Key).ToArray());
+        if (operation["parameters"] is not JsonArray parameters)
+        {
+            parameters = [];
+            operation["parameters"] = parameters;
+        }
+
+        parameters.Add(new JsonObject
+        {
+            ["in"] = "body",
+            ["name"] = requestModels.First().Value!.ToString(),
+            ["required"] = true,
+            ["schema"] = new JsonObject { ["$ref"] = $"#/definitions/{requestModels.First().Value}" },
+        });
     }
 
     private static JsonObject Integration(JsonObject integration)

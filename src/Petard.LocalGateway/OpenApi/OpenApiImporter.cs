@@ -41,11 +41,6 @@ internal static class OpenApiImporter
             api["version"] = version.ToString();
         }
 
-        if (definition["x-amazon-apigateway-binary-media-types"] is JsonArray binary)
-        {
-            api["binaryMediaTypes"] = binary.DeepClone();
-        }
-
         if (overwrite)
         {
             var root = ResourceTree.Root(work);
@@ -55,11 +50,16 @@ internal static class OpenApiImporter
         }
 
         ImportModels(definition, work, warnings);
+        var context = new MethodContext(
+            OpenApiSecurity.Import(definition, work, overwrite, warnings),
+            OpenApiExtensions.Import(definition, work, overwrite, warnings),
+            definition[OpenApiExtensions.Validator]?.ToString(),
+            warnings);
         if (definition["paths"] is JsonObject paths)
         {
             foreach (var (path, item) in paths)
             {
-                ImportPath(path, item as JsonObject, work, warnings);
+                ImportPath(path, item as JsonObject, work, context);
             }
         }
 
@@ -71,8 +71,9 @@ internal static class OpenApiImporter
         return warnings;
     }
 
-    private static void ImportPath(string path, JsonObject? item, JsonObject work, List<string> warnings)
+    private static void ImportPath(string path, JsonObject? item, JsonObject work, MethodContext context)
     {
+        var warnings = context.Warnings;
         if (!path.StartsWith('/'))
         {
             throw GatewayException.BadRequest($"Invalid OpenAPI input: the path '{path}' does not start with '/'.");
@@ -99,18 +100,36 @@ internal static class OpenApiImporter
             }
 
             var methods = GatewayState.Collection(resource, "resourceMethods");
-            methods[httpMethod] = BuildMethod(httpMethod, op, shared, resource["id"]!.GetValue<string>());
+            methods[httpMethod] = BuildMethod(httpMethod, op, shared, resource["id"]!.GetValue<string>(), context, $"{key.ToUpperInvariant()} {path}");
         }
     }
 
-    private static JsonObject BuildMethod(string httpMethod, JsonObject op, JsonArray? shared, string resourceId)
+    private static JsonObject BuildMethod(string httpMethod, JsonObject op, JsonArray? shared, string resourceId, MethodContext context, string where)
     {
         var method = new JsonObject
         {
             ["httpMethod"] = httpMethod,
             ["authorizationType"] = "NONE",
-            ["apiKeyRequired"] = op["security"] is JsonArray security && security.OfType<JsonObject>().Any(s => s.ContainsKey("api_key")),
+            ["apiKeyRequired"] = false,
         };
+        context.Security.Apply(method, op, where, context.Warnings);
+        OpenApiExtensions.WarnUnknown(op, where, context.Warnings);
+        if ((op[OpenApiExtensions.Validator]?.ToString() ?? context.DefaultValidator) is { } validatorName)
+        {
+            if (context.Validators.TryGetValue(validatorName, out var validatorId))
+            {
+                method["requestValidatorId"] = validatorId;
+            }
+            else
+            {
+                context.Warnings.Add($"The request validator '{validatorName}' of {where} is not defined in {OpenApiExtensions.Validators}; it was ignored.");
+            }
+        }
+
+        if (RequestModels(op, shared) is { Count: > 0 } requestModels)
+        {
+            method["requestModels"] = requestModels;
+        }
         if (op["operationId"] is JsonValue operationId)
         {
             method["operationName"] = operationId.DeepClone();
@@ -158,6 +177,33 @@ internal static class OpenApiImporter
 
         return method;
     }
+
+    // The body's schema references (OpenAPI 3 requestBody content, Swagger 2 body parameter) as the method's models by content type.
+    private static JsonObject RequestModels(JsonObject op, JsonArray? shared)
+    {
+        var models = new JsonObject();
+        foreach (var (contentType, media) in op["requestBody"]?["content"] as JsonObject ?? [])
+        {
+            if (ModelName(media?["schema"]) is { } name)
+            {
+                models[contentType] = name;
+            }
+        }
+
+        var body = (shared ?? []).Concat(op["parameters"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(p => p["in"]?.ToString() == "body");
+        if (ModelName(body?["schema"]) is { } bodyModel)
+        {
+            foreach (var contentType in (op["consumes"] as JsonArray)?.Select(c => c?.ToString()).OfType<string>() ?? ["application/json"])
+            {
+                models[contentType] = bodyModel;
+            }
+        }
+
+        return models;
+    }
+
+    private static string? ModelName(JsonNode? schema) =>
+        schema?["$ref"]?.ToString() is { } reference ? reference[(reference.LastIndexOf('/') + 1)..] : null;
 
     private static JsonObject BuildIntegration(JsonObject source, string resourceId)
     {
@@ -247,4 +293,7 @@ internal static class OpenApiImporter
             };
         }
     }
+
+    /// <summary>What every method of the import reads: the security schemes, the request validators by name, the document's default validator.</summary>
+    private sealed record MethodContext(OpenApiSecurity Security, Dictionary<string, string> Validators, string? DefaultValidator, List<string> Warnings);
 }

@@ -22,9 +22,22 @@ internal static class OpenApiShape
         Expect(definition, "paths", JsonValueKind.Object, "paths");
         Expect(definition, "definitions", JsonValueKind.Object, "definitions");
         Expect(definition, "x-amazon-apigateway-binary-media-types", JsonValueKind.Array, "x-amazon-apigateway-binary-media-types");
+        Expect(definition, OpenApiExtensions.Validators, JsonValueKind.Object, OpenApiExtensions.Validators);
+        Expect(definition, OpenApiExtensions.GatewayResponses, JsonValueKind.Object, OpenApiExtensions.GatewayResponses);
+        Expect(definition, "security", JsonValueKind.Array, "security");
+        Expect(definition, "securityDefinitions", JsonValueKind.Object, "securityDefinitions");
         if (Expect(definition, "components", JsonValueKind.Object, "components") is { } components)
         {
             Expect(components, "schemas", JsonValueKind.Object, "components.schemas");
+            Expect(components, "securitySchemes", JsonValueKind.Object, "components.securitySchemes");
+        }
+
+        foreach (var (name, scheme) in OpenApiSecurity.Schemes(definition) ?? [])
+        {
+            if (scheme is JsonObject schemeObject)
+            {
+                Expect(schemeObject, "x-amazon-apigateway-authorizer", JsonValueKind.Object, $"securitySchemes.{name}.x-amazon-apigateway-authorizer");
+            }
         }
 
         foreach (var (path, item) in Expect(definition, "paths", JsonValueKind.Object, "paths") ?? [])
@@ -60,6 +73,7 @@ internal static class OpenApiShape
                 Expect(op, "parameters", JsonValueKind.Array, $"paths.{path}.{key}.parameters");
                 Expect(op, "responses", JsonValueKind.Object, $"paths.{path}.{key}.responses");
                 Expect(op, "x-amazon-apigateway-integration", JsonValueKind.Object, $"paths.{path}.{key}.x-amazon-apigateway-integration");
+                Expect(op, "security", JsonValueKind.Array, $"paths.{path}.{key}.security");
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Petard.Local.DataPlane;
 using Petard.Local.Http;
 using Petard.Local.Patching;
 using Petard.Local.State;
@@ -61,6 +62,7 @@ internal static class DeploymentOperations
 
         deployments[id] = deployment;
         GatewayState.Collection(restApi, "deploymentSnapshots")[id] = resources.DeepClone();
+        GatewayState.Collection(restApi, ApiSettings.SnapshotCollection)[id] = ApiSettings.Copy(restApi);
 
         if (input.Map("canarySettings") is { } canary)
         {
@@ -105,6 +107,7 @@ internal static class DeploymentOperations
 
         GatewayState.Collection(restApi, "deployments").Remove(id);
         GatewayState.Collection(restApi, "deploymentSnapshots").Remove(id);
+        GatewayState.Collection(restApi, ApiSettings.SnapshotCollection).Remove(id);
         return OperationResult.Empty;
     }
 

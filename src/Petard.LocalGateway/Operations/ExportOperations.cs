@@ -34,7 +34,7 @@ internal static class ExportOperations
         var withIntegrations = extensions.Split(',').Any(e => e.Trim() is "integrations" or "apigateway");
         var deploymentId = stage["deploymentId"]!.GetValue<string>();
         var resources = GatewayState.Collection(restApi, "deploymentSnapshots")[deploymentId] as JsonObject ?? ResourceTree.Resources(restApi);
-        var document = OpenApiExporter.Export((JsonObject)restApi["api"]!, resources, GatewayState.Collection(restApi, "models"), stage["stageName"]!.GetValue<string>(), exportType, withIntegrations, region);
+        var document = OpenApiExporter.Export((JsonObject)restApi["api"]!, resources, GatewayState.Collection(restApi, DataPlane.ApiSettings.SnapshotCollection)[deploymentId] as JsonObject ?? DataPlane.ApiSettings.Copy(restApi), stage["stageName"]!.GetValue<string>(), exportType, withIntegrations, region);
 
         var text = yaml ? YamlJson.Write(document) : document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         return new OperationResult(null, Encoding.UTF8.GetBytes(text), yaml ? "application/yaml" : "application/json");

@@ -87,7 +87,8 @@ internal static partial class GatewayResponseOperations
         return response;
     }
 
-    private static JsonObject DefaultTemplates() =>
+    /// <summary>The templates of a response not given any: the service's default body.</summary>
+    internal static JsonObject DefaultTemplates() =>
         new(ServiceRules.Default.GatewayResponseTemplates.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value)));
 
     private static OperationResult Put(OperationInput input, GatewayState state)

@@ -47,7 +47,7 @@ internal sealed class OperationTable
         UsageOperations.Register(table);
         ApiKeyImportOperations.Register(table);
         TestInvokeMethodOperations.Register(table, testInvokers?.Methods);
-        TestInvokeAuthorizerOperations.Register(table, testInvokers?.Authorizers);
+        TestInvokeAuthorizerOperations.Register(table, testInvokers?.Authorizers, testInvokers?.Cognito);
         return table;
     }
 

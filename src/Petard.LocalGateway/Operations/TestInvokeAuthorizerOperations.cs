@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Petard.Local.DataPlane;
+using Petard.Local.DataPlane.Authorizers;
 using Petard.Local.Http;
 
 namespace Petard.Local.Operations;
@@ -10,17 +11,17 @@ namespace Petard.Local.Operations;
 /// <summary>
 /// TestInvokeAuthorizer: reads the identity as the service does (missing: 401, not matching the
 /// validation expression: 401), then calls a TOKEN or REQUEST authorizer's function through the
-/// <c>--lambda</c> mapping and answers its principal and policy. Cognito tokens are not verified
-/// locally: a present token answers 500 with a log that says so.
+/// <c>--lambda</c> mapping and answers its principal and policy; a Cognito token is verified against
+/// the pool's <c>--cognito-jwks</c> file and its claims answered.
 /// </summary>
 internal static class TestInvokeAuthorizerOperations
 {
     private const string QuerySource = "method.request.querystring.";
 
-    public static void Register(OperationTable table, AuthorizerFunctionInvoker? functions) =>
-        table.AddAsync("TestInvokeAuthorizer", (input, state, cancellationToken) => TestInvokeAsync(input, state, functions, cancellationToken));
+    public static void Register(OperationTable table, AuthorizerFunctionInvoker? functions, CognitoTokenVerifier? cognito) =>
+        table.AddAsync("TestInvokeAuthorizer", (input, state, cancellationToken) => TestInvokeAsync(input, state, functions, cognito, cancellationToken));
 
-    private static async Task<OperationResult> TestInvokeAsync(OperationInput input, State.GatewayState state, AuthorizerFunctionInvoker? functions, CancellationToken cancellationToken)
+    private static async Task<OperationResult> TestInvokeAsync(OperationInput input, State.GatewayState state, AuthorizerFunctionInvoker? functions, CognitoTokenVerifier? cognito, CancellationToken cancellationToken)
     {
         var restApiId = input.Required("restApiId");
         JsonObject authorizer;
@@ -50,7 +51,7 @@ internal static class TestInvokeAuthorizerOperations
 
         if (type == "COGNITO_USER_POOLS")
         {
-            return Result(500, clock, $"Execution log for authorizer {name}: Petard.LocalGateway does not verify Cognito user pool tokens.");
+            return Cognito(authorizer, token, cognito, clock);
         }
 
         var uri = authorizer["authorizerUri"]?.GetValue<string>() ?? string.Empty;
@@ -86,6 +87,23 @@ internal static class TestInvokeAuthorizerOperations
         }
 
         return Interpret(name, answer, clock);
+    }
+
+    private static JsonObject Cognito(JsonObject authorizer, string token, CognitoTokenVerifier? cognito, Stopwatch clock)
+    {
+        var name = authorizer["name"]!.GetValue<string>();
+        try
+        {
+            var claims = cognito?.Verify(authorizer, token, scopes: null)
+                ?? throw GatewayResponseException.AuthorizerConfigurationError("this operation table was built without the data plane");
+            var result = Result(200, clock, $"Execution log for authorizer {name}: the token's signature, issuer and expiry are valid.");
+            result["claims"] = CognitoTokenVerifier.AsStrings(claims);
+            return result;
+        }
+        catch (GatewayResponseException error)
+        {
+            return Result(error.StatusCode, clock, $"Execution log for authorizer {name}: {error.Detail ?? error.ResponseMessage}");
+        }
     }
 
     private static string? Identity(string source, JsonObject headers, PathWithQuery request, JsonObject? stageVariables) => source switch

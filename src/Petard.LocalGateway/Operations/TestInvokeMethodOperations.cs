@@ -28,6 +28,7 @@ internal static class TestInvokeMethodOperations
         JsonObject resource;
         JsonObject method;
         List<string> binaryMediaTypes;
+        JsonObject api;
         lock (state.Gate)
         {
             // Recorded from AWS: an unknown API is answered like an unknown resource.
@@ -36,6 +37,7 @@ internal static class TestInvokeMethodOperations
             method = resource["resourceMethods"]?[httpMethod] as JsonObject ?? throw GatewayException.NotFound("Invalid Method identifier specified");
             resources = (JsonObject)ResourceTree.Resources(restApi).DeepClone();
             binaryMediaTypes = (restApi["api"]?["binaryMediaTypes"] as JsonArray ?? []).Select(t => t?.ToString() ?? string.Empty).ToList();
+            api = ApiSettings.Copy(restApi);
         }
 
         if (tester is null)
@@ -53,6 +55,7 @@ internal static class TestInvokeMethodOperations
             DeploymentId = "test-invoke-deployment-id",
             StageVariables = (input.Map("stageVariables") ?? []).ToDictionary(v => v.Key, v => v.Value?.ToString() ?? string.Empty, StringComparer.Ordinal),
             BinaryMediaTypes = binaryMediaTypes,
+            Api = api,
             Resource = matched ? route!.Resource : resource,
             Method = matched ? route!.Method : method,
             PathParameters = matched ? route!.PathParameters : new Dictionary<string, string>(),
@@ -107,8 +110,8 @@ internal static class TestInvokeMethodOperations
             $"Method request query string: {JavaMap(request.Query)}",
             $"Method request headers: {JavaMap(request.Headers)}",
             $"Method request body before transformations: {Encoding.UTF8.GetString(request.Body)}",
-            .. invocation.ErrorMessage is { } error
-                ? [$"Execution failed: {error}"]
+            .. invocation.Error is { } error
+                ? [$"Execution failed: {error.Detail ?? error.ResponseMessage}"]
                 : new[]
                 {
                     $"Method response body after transformations: {Encoding.UTF8.GetString(response.Body)}",

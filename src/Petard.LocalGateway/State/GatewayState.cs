@@ -8,7 +8,7 @@ namespace Petard.Local.State;
 /// while they read or change it.
 /// </summary>
 /// <remarks>
-/// Layout: <c>restApis.{id}.{api, resources, deployments, deploymentSnapshots, stages, models}</c>,
+/// Layout: <c>restApis.{id}.{api, resources, deployments, deploymentSnapshots, deploymentSettings, stages, models, authorizers, requestValidators, gatewayResponses}</c>,
 /// <c>apiKeys.{id}</c>, <c>domainNames.{name}.{domain, basePathMappings}</c>,
 /// <c>usagePlans.{id}.{plan, keys, usage}</c>, <c>clientCertificates.{id}</c>, <c>vpcLinks.{id}</c>,
 /// <c>account.settings</c> (the account's settings: one entry, so it is journaled like the rest).
@@ -21,13 +21,7 @@ internal sealed class GatewayState
     public GatewayState(JsonObject? root = null)
     {
         Root = root ?? new JsonObject();
-        foreach (var name in CollectionNames)
-        {
-            if (Root[name] is not JsonObject)
-            {
-                Root[name] = new JsonObject();
-            }
-        }
+        AddMissingCollections();
     }
 
     public object Gate { get; } = new();
@@ -69,6 +63,36 @@ internal sealed class GatewayState
         return created;
     }
 
+    /// <summary>Puts back a copy taken before a failed change.</summary>
+    /// <param name="copy">A deep copy of <see cref="Root"/>.</param>
+    public void Restore(JsonObject copy)
+    {
+        Root.Clear();
+        foreach (var (name, value) in copy.ToList())
+        {
+            copy.Remove(name);
+            Root[name] = value;
+        }
+    }
+
+    /// <summary>Empties the state: no rest API, key, plan, domain or setting is left (<c>DELETE /_petard/state</c>).</summary>
+    public void Reset()
+    {
+        Root.Clear();
+        AddMissingCollections();
+    }
+
     /// <summary>A deep copy, safe to hand out.</summary>
     public JsonObject Snapshot() => (JsonObject)Root.DeepClone();
+
+    private void AddMissingCollections()
+    {
+        foreach (var name in CollectionNames)
+        {
+            if (Root[name] is not JsonObject)
+            {
+                Root[name] = new JsonObject();
+            }
+        }
+    }
 }

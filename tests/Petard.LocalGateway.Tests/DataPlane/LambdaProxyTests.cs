@@ -5,35 +5,19 @@ using Microsoft.AspNetCore.Http;
 namespace Petard.Local.Tests.DataPlane;
 
 /// <summary>AWS_PROXY to a local function speaking the Runtime Interface Emulator's invoke protocol.</summary>
-public sealed class LambdaProxyTests : DataPlaneTestBase
+public sealed class LambdaProxyTests : FunctionTestBase
 {
     private const string FunctionArn = "arn:aws:lambda:us-east-1:123456789012:function:orders";
 
     private const string ImageTypes = "\nx-amazon-apigateway-binary-media-types: [\"image/*\"]\n";
 
     private readonly ConcurrentQueue<JsonObject> events = new();
-    private TestServer? function;
     private string answer = """{"statusCode": 201, "headers": {"X-One": "1"}, "multiValueHeaders": {"X-Many": ["a", "b"]}, "body": "{\"ok\":true}"}""";
-
-    public override async Task InitializeAsync()
-    {
-        function = await TestServer.StartAsync(InvokeAsync);
-        await base.InitializeAsync();
-    }
 
     protected override void ConfigureOptions(LocalGatewayOptions options)
     {
-        options.Lambdas["orders"] = function!.Url;
-        options.Lambdas["arn:aws:lambda:us-east-1:123456789012:function:billing"] = function.Url;
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (function is not null)
-        {
-            await function.DisposeAsync();
-        }
+        options.Lambdas["orders"] = Function.Url;
+        options.Lambdas["arn:aws:lambda:us-east-1:123456789012:function:billing"] = Function.Url;
     }
 
     private static string LambdaApi(string functionArn) => Api($$"""
@@ -156,7 +140,7 @@ public sealed class LambdaProxyTests : DataPlaneTestBase
         Assert.Throws<FormatException>(() => GatewayHost.ParseArguments(["--lambda", "orders"]));
     }
 
-    private async Task InvokeAsync(HttpContext context)
+    protected override async Task InvokeAsync(HttpContext context)
     {
         if (context.Request.Path != "/2015-03-31/functions/function/invocations" || context.Request.Method != "POST")
         {

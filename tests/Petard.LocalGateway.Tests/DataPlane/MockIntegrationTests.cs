@@ -142,6 +142,7 @@ public sealed class MockIntegrationTests : DataPlaneTestBase
         var method = new { restApiId = apiId, resourceId = rootId, httpMethod = "GET" };
         await Client.InvokeAsync("PutMethodResponse", new { method.restApiId, method.resourceId, method.httpMethod, statusCode = "200" });
         await Client.InvokeAsync("PutIntegrationResponse", new { method.restApiId, method.resourceId, method.httpMethod, statusCode = "200" });
+        var validator = await Client.InvokeAsync("CreateRequestValidator", new { restApiId = apiId, name = "params", validateRequestParameters = true });
         await Client.InvokeAsync("UpdateMethod", new
         {
             method.restApiId,
@@ -149,7 +150,7 @@ public sealed class MockIntegrationTests : DataPlaneTestBase
             method.httpMethod,
             patchOperations = new object[]
             {
-                new { op = "replace", path = "/requestValidatorId", value = "params" },
+                new { op = "replace", path = "/requestValidatorId", value = validator.Id },
                 new { op = "add", path = "/requestParameters/method.request.querystring.name", value = "true" },
             },
         });

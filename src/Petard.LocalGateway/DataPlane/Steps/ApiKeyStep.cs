@@ -4,7 +4,8 @@ using Petard.Local.State;
 namespace Petard.Local.DataPlane.Steps;
 
 /// <summary>
-/// The API key check of a method with <c>apiKeyRequired</c>: the <c>x-api-key</c> header must be
+/// The API key check of a method with <c>apiKeyRequired</c>: the <c>x-api-key</c> header (or, for
+/// an API whose <c>apiKeySource</c> is AUTHORIZER, the authorizer's <c>usageIdentifierKey</c>) must be
 /// the value of an enabled key that belongs to a usage plan covering this stage; otherwise
 /// <c>403 Forbidden</c>, as the service answers.
 /// </summary>
@@ -18,7 +19,9 @@ internal sealed class ApiKeyStep(GatewayState state) : IInvocationStep
         }
 
         var request = invocation.Request;
-        var value = request.Header("x-api-key") ?? throw InvalidKey("the request has no x-api-key header");
+        var value = invocation.ApiKeySource == "AUTHORIZER"
+            ? invocation.UsageIdentifierKey ?? throw InvalidKey("the API's key source is AUTHORIZER and the method's authorizer returned no usageIdentifierKey")
+            : request.Header("x-api-key") ?? throw InvalidKey("the request has no x-api-key header");
         lock (state.Gate)
         {
             var key = state.ApiKeys.Select(k => k.Value).OfType<JsonObject>().FirstOrDefault(k => k["value"]?.ToString() == value)

@@ -70,7 +70,7 @@ internal sealed class IntegrationResponseStep : IInvocationStep
     }
 
     // By the Accept header's media types in order, then application/json, then the first template.
-    private static (string? ContentType, string? Template) ChooseTemplate(JsonObject templates, string? accept)
+    internal static (string? ContentType, string? Template) ChooseTemplate(JsonObject templates, string? accept)
     {
         if (templates.Count == 0)
         {

@@ -22,6 +22,7 @@ internal sealed class RouteStep(GatewayState state, CanaryDraw canary) : IInvoca
                 ?? throw GatewayResponseException.Forbidden($"REST API '{request.RestApiId}' has no stage '{request.Stage}'.");
             invocation.Stage = (JsonObject)stage.DeepClone();
             invocation.BinaryMediaTypes = (restApi["api"]?["binaryMediaTypes"] as JsonArray ?? []).Select(t => t?.ToString() ?? string.Empty).ToList();
+            invocation.ApiKeySource = restApi["api"]?["apiKeySource"]?.ToString() ?? "HEADER";
             invocation.DeploymentId = stage["deploymentId"]?.GetValue<string>() ?? string.Empty;
             if (stage["canarySettings"] is JsonObject settings && settings["deploymentId"]?.ToString() is { } canaryDeployment
                 && canary.Next(double.TryParse(settings["percentTraffic"]?.ToString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var percent) ? percent : 0))
@@ -32,6 +33,9 @@ internal sealed class RouteStep(GatewayState state, CanaryDraw canary) : IInvoca
 
             resources = GatewayState.Collection(restApi, "deploymentSnapshots")[invocation.DeploymentId]?.DeepClone() as JsonObject
                 ?? throw GatewayResponseException.Forbidden($"Stage '{request.Stage}' points at deployment '{invocation.DeploymentId}', which has no snapshot.");
+
+            // A state file written before deployments kept their settings has none: the API's current ones serve.
+            invocation.Api = GatewayState.Collection(restApi, ApiSettings.SnapshotCollection)[invocation.DeploymentId]?.DeepClone() as JsonObject ?? ApiSettings.Copy(restApi);
         }
 
         var variables = (invocation.Stage["variables"] as JsonObject ?? [])
