@@ -108,7 +108,7 @@ public sealed partial class PetardClient : IDisposable
             {
                 null => null,
                 JsonNode node => node.DeepClone(),
-                _ => System.Text.Json.JsonSerializer.SerializeToNode(value, value.GetType()),
+                _ => WireValues.Primitive(value) ?? System.Text.Json.JsonSerializer.SerializeToNode(value, value.GetType()),
             };
         }
 

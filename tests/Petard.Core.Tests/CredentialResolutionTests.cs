@@ -26,6 +26,21 @@ public class CredentialResolutionTests
     }
 
     [Fact]
+    public async Task Environment_keys_win_over_the_default_profile_of_the_shared_files_as_in_the_standard_chain()
+    {
+        using var scope = EnvironmentScope.CleanAws(("AWS_ACCESS_KEY_ID", "AKIDFROMENV"), ("AWS_SECRET_ACCESS_KEY", "env-secret"), ("AWS_REGION", "eu-west-1"));
+        SharedAwsFiles.WriteCredentials("[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = default-secret\n");
+        var handler = new RecordingHandler();
+        using var client = PetardClient.Create(new PetardClientOptions { HttpMessageHandler = handler });
+
+        await client.InvokeAsync("GetRestApis");
+
+        var request = Assert.Single(handler.Requests);
+        Assert.Null(request.Header("X-Amz-Security-Token"));
+        SignatureCheck.AssertValid(request, new BasicAWSCredentials("AKIDFROMENV", "env-secret"), "eu-west-1");
+    }
+
+    [Fact]
     public async Task Credentials_and_region_come_from_a_named_profile_of_the_shared_files()
     {
         using var scope = EnvironmentScope.CleanAws();

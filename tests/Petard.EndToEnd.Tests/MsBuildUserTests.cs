@@ -56,6 +56,31 @@ public sealed class MsBuildUserTests(PackedFeed feed) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_a_separate_build_step_dotnet_msbuild_PetardDeployApi_deploys_without_building()
+    {
+        var sample = feed.CopyFromRepo(Path.Combine("samples", "HelloApi"));
+        var build = await ProcessRunner.RunAsync(
+            ProcessRunner.Dotnet,
+            ["build", "--disable-build-servers", $"-p:PetardBuildVersion={feed.Version}", "-p:NuGetAudit=false"],
+            sample,
+            feed.Environment);
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Empty(gateway.Calls);
+
+        // The CI deploy step of the README: the deploy target alone, no restore, no build.
+        var deploy = await ProcessRunner.RunAsync(
+            ProcessRunner.Dotnet,
+            ["msbuild", "-t:PetardDeployApi", "-nr:false", $"-p:PetardEndpointUrl={gateway.Url}", $"-p:PetardBuildVersion={feed.Version}", "-p:NuGetAudit=false"],
+            sample,
+            feed.Environment);
+
+        Assert.True(deploy.ExitCode == 0, deploy.ToString());
+        Assert.Contains("HelloApi -> stage 'dev' of REST API ", deploy.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("HelloApi.dll", deploy.Output, StringComparison.Ordinal);
+        Assert.Contains("CreateStage", gateway.Calls);
+    }
+
+    [Fact]
     public async Task The_printed_invoke_URL_answers_with_HttpClient_and_curl()
     {
         var sample = feed.CopyFromRepo(Path.Combine("samples", "HelloApi"));

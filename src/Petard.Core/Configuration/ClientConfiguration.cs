@@ -53,6 +53,13 @@ internal sealed partial record ClientConfiguration(string Region, Uri Endpoint, 
             throw PetardErrors.ProfileWithoutCredentials(profileName);
         }
 
+        // Keys in the environment are the standard chain's first source: take them as it would,
+        // without building the chain, whose other sources read files and end in the instance-metadata probe.
+        if (EnvironmentKeys(environment) is { } keys)
+        {
+            return keys;
+        }
+
         // A local emulator needs a signature but no real identity: spare users of the quick start an
         // AWS account, and spare them the slow instance-metadata probe of the full chain.
         if (local && environment("AWS_ACCESS_KEY_ID") is null && !HasSharedDefaultProfile())
@@ -68,6 +75,21 @@ internal sealed partial record ClientConfiguration(string Region, Uri Endpoint, 
         {
             throw PetardErrors.NoCredentials(ex);
         }
+    }
+
+    private static AWSCredentials? EnvironmentKeys(Func<string, string?> environment)
+    {
+        var accessKey = environment("AWS_ACCESS_KEY_ID");
+        var secretKey = environment("AWS_SECRET_ACCESS_KEY");
+        if (string.IsNullOrWhiteSpace(accessKey) || string.IsNullOrWhiteSpace(secretKey))
+        {
+            return null;
+        }
+
+        var token = environment("AWS_SESSION_TOKEN");
+        return string.IsNullOrWhiteSpace(token)
+            ? new BasicAWSCredentials(accessKey, secretKey)
+            : new SessionAWSCredentials(accessKey, secretKey, token);
     }
 
     private static string? DefaultProfileRegion(string? profileName)

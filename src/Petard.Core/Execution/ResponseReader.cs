@@ -52,9 +52,7 @@ internal static class ResponseReader
 
         try
         {
-            // One pass into an unpooled document that lives as long as the Resource (no Clone copy);
-            // trailing bytes after the value are an error, as with JsonDocument.Parse.
-            var root = JsonSerializer.Deserialize<JsonElement>(bytes);
+            var root = ParseRoot(bytes);
             if (root.ValueKind != JsonValueKind.Object)
             {
                 throw PetardErrors.ResponseNotAnObject(operation, response.StatusCode, root.ValueKind.ToString().ToLowerInvariant());
@@ -66,6 +64,22 @@ internal static class ResponseReader
         {
             throw PetardErrors.ResponseNotJson(operation, response.StatusCode, SuccessExcerpt(bytes), ex);
         }
+    }
+
+    // One pass into an unpooled document that lives as long as the Resource (no Clone copy);
+    // trailing bytes after the value are an error, as with JsonDocument.Parse. The reader, not
+    // JsonSerializer: the serializer's first use resolves converters for every built-in type by
+    // reflection, tens of milliseconds of a fresh process's first call for nothing it needs.
+    private static JsonElement ParseRoot(byte[] bytes)
+    {
+        var reader = new Utf8JsonReader(bytes);
+        var root = JsonElement.ParseValue(ref reader);
+        if (reader.Read())
+        {
+            throw new JsonException($"'{(char)bytes[reader.TokenStartIndex]}' is invalid after a single JSON value.");
+        }
+
+        return root;
     }
 
     /// <summary>Reads only the error type of a failed response, for the retry decision.</summary>

@@ -24,9 +24,24 @@ internal static class WireValues
             JsonNode node => node.DeepClone(),
             JsonElement element => JsonNode.Parse(element.GetRawText()),
             DateTime or DateTimeOffset => JsonValue.Create(EpochSeconds(value)),
-            _ => JsonSerializer.SerializeToNode(value, value.GetType(), SerializerOptions),
+            _ => Primitive(value) ?? JsonSerializer.SerializeToNode(value, value.GetType(), SerializerOptions),
         };
     }
+
+    /// <summary>
+    /// A string, boolean or number as a JSON value without the serializer (null for anything else):
+    /// the serializer's first use in a process resolves its reflection metadata, tens of
+    /// milliseconds that a build step's few calls with plain values need not pay.
+    /// </summary>
+    public static JsonValue? Primitive(object value) => value switch
+    {
+        string s => JsonValue.Create(s),
+        bool b => JsonValue.Create(b),
+        int i => JsonValue.Create(i),
+        long l => JsonValue.Create(l),
+        double d => JsonValue.Create(d),
+        _ => null,
+    };
 
     /// <summary>A scalar as text (URI labels, query values, headers).</summary>
     public static string ToText(object value, MemberDefinition member, string operation)
