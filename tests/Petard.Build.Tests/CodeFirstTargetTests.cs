@@ -57,4 +57,67 @@ public sealed class CodeFirstTargetTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain("CreateDeployment", gateway.Calls); // the same fingerprint as the stage's deployment
         Assert.Equal(deployed.Property("PetardDeploymentId"), chained.Property("ChainedDeploymentId"));
     }
+
+    [Fact]
+    public void What_OpenAPI_3_0_cannot_say_is_a_PETARD2030_warning_at_its_line_in_the_file()
+    {
+        var file = temp.Write("WebApp.json", """
+            { "openapi": "3.1.1", "info": { "title": "Points", "version": "1" },
+              "paths": { "/points": { "get": { "responses": { "200": { "description": "OK",
+                "content": { "application/json": { "schema": { "type": "array",
+                  "prefixItems": [ { "type": "number" }, { "type": "number" } ] } } } } } } } } }
+            """);
+
+        var build = project.Build();
+
+        Assert.True(build.Succeeded, build.Log.Text);
+        var warning = Assert.Single(build.Log.Warnings);
+        Assert.Equal(("PETARD2030", file, 4), (warning.Code, warning.File, warning.LineNumber));
+        Assert.StartsWith("Petard: WebApp.json is OpenAPI 3.1; API Gateway imports 3.0, which cannot say tuple items (prefixItems)", warning.Message, StringComparison.Ordinal);
+        Assert.EndsWith("README.md#petard2030", warning.HelpLink, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_web_project_with_neither_an_OpenAPI_file_nor_the_generator_fails_with_PETARD1006_in_the_project_before_any_call()
+    {
+        project.Properties.Remove("PetardOpenApiFile");
+        project.Properties["UsingMicrosoftNETSdkWeb"] = "true"; // what Microsoft.NET.Sdk.Web sets
+
+        var build = project.Build();
+
+        Assert.False(build.Succeeded);
+        var error = Assert.Single(build.Log.Errors);
+        Assert.Equal(("PETARD1006", project.File), (error.Code, error.File));
+        Assert.Contains("Microsoft.Extensions.ApiDescription.Server", error.Message, StringComparison.Ordinal);
+        Assert.Empty(gateway.Calls);
+    }
+
+    [Fact]
+    public void A_generated_document_deleted_since_is_generated_again_though_the_assembly_did_not_change()
+    {
+        project.Properties.Remove("PetardOpenApiFile");
+        project.Properties["OpenApiGenerateDocuments"] = "true";
+        project.Properties["TargetPath"] = "$(MSBuildProjectDirectory)/bin/app.dll";
+        project.Properties["_OpenApiDocumentsCache"] = "$(MSBuildProjectDirectory)/obj/app.OpenApiFiles.cache";
+        temp.Write("source.json", Generated);
+        Directory.CreateDirectory(Path.Combine(temp.Path, "bin"));
+        temp.Write(Path.Combine("bin", "app.dll"), "assembly");
+        // Stands in for Microsoft.Extensions.ApiDescription.Server's target, with its incremental rule (10.0.15).
+        project.Targets.Add("""
+            <Target Name="GenerateOpenApiDocuments" Inputs="$(TargetPath)" Outputs="$(_OpenApiDocumentsCache)">
+              <Copy SourceFiles="source.json" DestinationFiles="obj/app.json" />
+              <WriteLinesToFile File="$(_OpenApiDocumentsCache)" Lines="$(MSBuildProjectDirectory)/obj/app.json" Overwrite="true" />
+            </Target>
+            """);
+        var first = project.Build();
+        Assert.True(first.Succeeded, first.Log.Text);
+        var document = Path.Combine(temp.Path, "obj", "app.json");
+        File.Delete(document); // e.g. a clean of obj/*.json, or an interrupted run: the cache still lists it
+
+        var second = project.Build();
+
+        Assert.True(second.Succeeded, second.Log.Text);
+        Assert.True(File.Exists(document));
+        Assert.Equal(first.Property("PetardDeploymentId"), second.Property("PetardDeploymentId"));
+    }
 }

@@ -178,6 +178,7 @@ public sealed class CodeFirstDeployTests : IDisposable
 
         var warning = Assert.Single(log.Warnings);
         Assert.Equal(PetardErrorCodes.OpenApi31Dropped, warning.Code);
+        Assert.Equal((file, 12), (warning.File, warning.Line)); // where prefixItems is, so the warning opens there
         Assert.Equal("openapi.yaml is OpenAPI 3.1; API Gateway imports 3.0, which cannot say tuple items (prefixItems), so it was dropped at #/paths/~1points~1{id}/get/responses/200/content/application~1json/schema/prefixItems. API Gateway would not have used it; remove it from the definition to silence this.", warning.Message);
     }
 
