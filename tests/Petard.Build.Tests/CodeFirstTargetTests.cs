@@ -78,21 +78,6 @@ public sealed class CodeFirstTargetTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public void A_web_project_with_neither_an_OpenAPI_file_nor_the_generator_fails_with_PETARD1006_in_the_project_before_any_call()
-    {
-        project.Properties.Remove("PetardOpenApiFile");
-        project.Properties["UsingMicrosoftNETSdkWeb"] = "true"; // what Microsoft.NET.Sdk.Web sets
-
-        var build = project.Build();
-
-        Assert.False(build.Succeeded);
-        var error = Assert.Single(build.Log.Errors);
-        Assert.Equal(("PETARD1006", project.File), (error.Code, error.File));
-        Assert.Contains("Microsoft.Extensions.ApiDescription.Server", error.Message, StringComparison.Ordinal);
-        Assert.Empty(gateway.Calls);
-    }
-
-    [Fact]
     public void A_generated_document_deleted_since_is_generated_again_though_the_assembly_did_not_change()
     {
         project.Properties.Remove("PetardOpenApiFile");
@@ -119,5 +104,32 @@ public sealed class CodeFirstTargetTests : IAsyncLifetime, IDisposable
         Assert.True(second.Succeeded, second.Log.Text);
         Assert.True(File.Exists(document));
         Assert.Equal(first.Property("PetardDeploymentId"), second.Property("PetardDeploymentId"));
+    }
+
+    [Fact]
+    public void A_multi_targeted_project_regenerates_from_the_framework_it_deploys_from()
+    {
+        project.Properties.Remove("PetardOpenApiFile");
+        project.Properties["OpenApiGenerateDocuments"] = "true";
+        project.Properties["TargetFrameworks"] = "net8.0;net10.0";
+        project.Properties["PetardDeployTargetFramework"] = "net10.0";
+        project.Properties["_OpenApiDocumentsCache"] = "$(MSBuildProjectDirectory)/obj/app.OpenApiFiles.cache";
+        project.Properties["_OpenApiGenerateDocumentsTFM"] = "net8.0"; // what the generator's outer build picks: the first framework
+        temp.Write("source.json", Generated);
+        // Stands in for the generator's outer target: it generates from _OpenApiGenerateDocumentsTFM; a cache left by another framework is current for it.
+        project.Targets.Add("""
+            <Target Name="GenerateOpenApiDocuments" Condition="!Exists('$(_OpenApiDocumentsCache)')">
+              <Copy SourceFiles="source.json" DestinationFiles="obj/app.json" />
+              <WriteLinesToFile File="obj/generated-from.txt" Lines="$(_OpenApiGenerateDocumentsTFM)" Overwrite="true" />
+              <WriteLinesToFile File="$(_OpenApiDocumentsCache)" Lines="$(MSBuildProjectDirectory)/obj/app.json" Overwrite="true" />
+            </Target>
+            """);
+        Assert.True(project.Build().Succeeded);
+        File.WriteAllText(Path.Combine(temp.Path, "obj", "generated-from.txt"), "net8.0 (another framework's build)");
+
+        var build = project.Build();
+
+        Assert.True(build.Succeeded, build.Log.Text);
+        Assert.Equal("net10.0", File.ReadAllText(Path.Combine(temp.Path, "obj", "generated-from.txt")).Trim());
     }
 }
