@@ -80,11 +80,8 @@ public sealed class CodeFirstTargetTests : IAsyncLifetime, IDisposable
     [Fact]
     public void A_generated_document_deleted_since_is_generated_again_though_the_assembly_did_not_change()
     {
-        project.Properties.Remove("PetardOpenApiFile");
-        project.Properties["OpenApiGenerateDocuments"] = "true";
+        UseGenerator();
         project.Properties["TargetPath"] = "$(MSBuildProjectDirectory)/bin/app.dll";
-        project.Properties["_OpenApiDocumentsCache"] = "$(MSBuildProjectDirectory)/obj/app.OpenApiFiles.cache";
-        temp.Write("source.json", Generated);
         Directory.CreateDirectory(Path.Combine(temp.Path, "bin"));
         temp.Write(Path.Combine("bin", "app.dll"), "assembly");
         // Stands in for Microsoft.Extensions.ApiDescription.Server's target, with its incremental rule (10.0.15).
@@ -109,13 +106,10 @@ public sealed class CodeFirstTargetTests : IAsyncLifetime, IDisposable
     [Fact]
     public void A_multi_targeted_project_regenerates_from_the_framework_it_deploys_from()
     {
-        project.Properties.Remove("PetardOpenApiFile");
-        project.Properties["OpenApiGenerateDocuments"] = "true";
+        UseGenerator();
         project.Properties["TargetFrameworks"] = "net8.0;net10.0";
         project.Properties["PetardDeployTargetFramework"] = "net10.0";
-        project.Properties["_OpenApiDocumentsCache"] = "$(MSBuildProjectDirectory)/obj/app.OpenApiFiles.cache";
         project.Properties["_OpenApiGenerateDocumentsTFM"] = "net8.0"; // what the generator's outer build picks: the first framework
-        temp.Write("source.json", Generated);
         // Stands in for the generator's outer target: it generates from _OpenApiGenerateDocumentsTFM; a cache left by another framework is current for it.
         project.Targets.Add("""
             <Target Name="GenerateOpenApiDocuments" Condition="!Exists('$(_OpenApiDocumentsCache)')">
@@ -131,5 +125,14 @@ public sealed class CodeFirstTargetTests : IAsyncLifetime, IDisposable
 
         Assert.True(build.Succeeded, build.Log.Text);
         Assert.Equal("net10.0", File.ReadAllText(Path.Combine(temp.Path, "obj", "generated-from.txt")).Trim());
+    }
+
+    /// <summary>Code-first without a file: the generator's properties (source.json is what the stand-in generator writes).</summary>
+    private void UseGenerator()
+    {
+        project.Properties.Remove("PetardOpenApiFile");
+        project.Properties["OpenApiGenerateDocuments"] = "true";
+        project.Properties["_OpenApiDocumentsCache"] = "$(MSBuildProjectDirectory)/obj/app.OpenApiFiles.cache";
+        temp.Write("source.json", Generated);
     }
 }

@@ -10,7 +10,7 @@ namespace Petard.Build.Tests;
 [Collection(MsBuildCollection.Name)]
 public sealed class WebSdkTargetTests : IDisposable
 {
-    private static readonly string BuildFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Petard.Build", "build"));
+    private static readonly string BuildFolder = ProjectBuilder.BuildFolder;
 
     private readonly TempFolder temp = new();
 

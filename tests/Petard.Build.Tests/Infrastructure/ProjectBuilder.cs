@@ -10,7 +10,8 @@ namespace Petard.Build.Tests.Infrastructure;
 /// </summary>
 internal sealed class ProjectBuilder
 {
-    private static readonly string BuildFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Petard.Build", "build"));
+    /// <summary>src/Petard.Build/build: the props and targets under test.</summary>
+    public static readonly string BuildFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Petard.Build", "build"));
     private static readonly string TaskAssembly = typeof(PetardDeployApi).Assembly.Location;
 
     private readonly string folder;
