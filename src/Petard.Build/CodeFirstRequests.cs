@@ -3,13 +3,13 @@ using Petard.Workflows;
 
 namespace Petard.Build;
 
-/// <summary>The code-first parameters of <see cref="PetardDeployApi"/> as the core's import settings.</summary>
+/// <summary>The code-first parameters of the tasks (<see cref="ICodeFirstParameters"/>) as the core's import settings: one mapping for every task.</summary>
 internal static class CodeFirstRequests
 {
     /// <summary>The name ASP.NET Core gives the document that <c>AddOpenApi()</c> registers.</summary>
     private const string DefaultDocument = "v1";
 
-    public static void Import(PetardDeployApi task, ImportSpec import)
+    public static void Import(ICodeFirstParameters task, ImportSpec import)
     {
         import.IntegrationType = TaskRequests.OrNull(task.IntegrationType);
         import.IntegrationUri = TaskRequests.OrNull(task.IntegrationUri);
@@ -19,6 +19,11 @@ internal static class CodeFirstRequests
         import.DocumentName = TaskRequests.OrNull(task.OpenApiDocumentName);
         import.DeployedDocumentFile = TaskRequests.OrNull(task.DeployedDocumentFile);
         import.GeneratedDocuments = Named(task.GeneratedDocuments, task.ProjectFile);
+    }
+
+    /// <summary>A web project that neither sets an OpenAPI file nor generates documents at build is PETARD1006, saying how to add either.</summary>
+    public static void RequireSource(PetardDeployApi task, ImportSpec import)
+    {
         if (task.GeneratorMissing && import.OpenApiFile is null && import.GeneratedDocuments.Count == 0)
         {
             throw TaskErrors.NoOpenApiSource();

@@ -4,7 +4,7 @@ using Petard.Workflows;
 namespace Petard.Build;
 
 /// <summary>Creates a deployment unless the stage already serves one with the same fingerprint.</summary>
-public sealed class PetardCreateDeployment : PetardTask, IDeploymentParameters
+public sealed partial class PetardCreateDeployment : PetardTask, ICodeFirstParameters, IDeploymentParameters
 {
     /// <summary>The stage whose deployment is compared; without it a deployment is always created.</summary>
     public string? StageName { get; set; }
@@ -18,7 +18,7 @@ public sealed class PetardCreateDeployment : PetardTask, IDeploymentParameters
     /// <summary>Create a deployment even when the fingerprint matches.</summary>
     public bool ForceDeploy { get; set; }
 
-    /// <summary>The OpenAPI file that was imported; its content is part of the fingerprint.</summary>
+    /// <summary>The OpenAPI file that was imported; its content, prepared with the same code-first parameters as the import, is part of the fingerprint.</summary>
     public string? OpenApiFile { get; set; }
 
     /// <summary>The deployment the stage serves or should serve.</summary>
@@ -30,6 +30,7 @@ public sealed class PetardCreateDeployment : PetardTask, IDeploymentParameters
     {
         var request = TaskRequests.Request(this, new CreateDeploymentRequest { StageName = TaskRequests.OrNull(StageName) });
         request.Import.OpenApiFile = TaskRequests.OrNull(OpenApiFile);
+        CodeFirstRequests.Import(this, request.Import);
         TaskRequests.Deployment(this, request.Deployment);
         return deployer.CreateDeploymentAsync(request, cancellationToken);
     }

@@ -7,7 +7,7 @@ namespace Petard.Build;
 /// The whole DeployApi flow in one task, so an unchanged API costs reads only: resolve (or create)
 /// the API, import and deploy it when its fingerprint changed, ensure the stage.
 /// </summary>
-public sealed partial class PetardDeployApi : PetardStageTask, IImportParameters, IDeploymentParameters, IReleaseParameters
+public sealed partial class PetardDeployApi : PetardStageTask, IImportParameters, ICodeFirstParameters, IDeploymentParameters, IReleaseParameters
 {
     /// <summary>The OpenAPI 2 or 3 file, JSON or YAML (unset: the API is deployed as it is).</summary>
     public string? OpenApiFile { get; set; }
@@ -70,6 +70,7 @@ public sealed partial class PetardDeployApi : PetardStageTask, IImportParameters
         TaskRequests.Stage(this, request.Stage);
         TaskRequests.Import(this, request.Import);
         CodeFirstRequests.Import(this, request.Import);
+        CodeFirstRequests.RequireSource(this, request.Import);
         TaskRequests.Deployment(this, request.Deployment);
         ReleaseRequests.Canary(this, request.Canary);
         ReleaseRequests.Exposure(this, request.Exposure);

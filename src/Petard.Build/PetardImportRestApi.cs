@@ -4,7 +4,7 @@ using Petard.Workflows;
 namespace Petard.Build;
 
 /// <summary>Puts an OpenAPI file into a REST API, creating the API when no API has the name.</summary>
-public sealed class PetardImportRestApi : PetardTask, IImportParameters
+public sealed partial class PetardImportRestApi : PetardTask, ICodeFirstParameters, IImportParameters
 {
     /// <summary>The OpenAPI 2 or 3 file, JSON or YAML (unset: the core's coded PETARD1006, not MSBuild's MSB4044).</summary>
     public string? OpenApiFile { get; set; }
@@ -23,6 +23,7 @@ public sealed class PetardImportRestApi : PetardTask, IImportParameters
     {
         var request = TaskRequests.Request(this, new ImportRestApiRequest());
         TaskRequests.Import(this, request.Import);
+        CodeFirstRequests.Import(this, request.Import);
         return deployer.ImportRestApiAsync(request, cancellationToken);
     }
 }

@@ -17,7 +17,7 @@ internal sealed class TaskLog(TaskLoggingHelper log, string? projectFile) : IPet
 
     public void Detail(string message) => log.LogMessage(MessageImportance.Low, "{0}{1}", prefix, message);
 
-    // Located in the user's project, coded and linked like the errors, so IDEs and CI annotations show it.
+    // Located in the OpenAPI file it is about, else in the user's project; coded and linked like the errors, so IDEs and CI annotations show it.
     public void Warning(PetardWarning warning) =>
-        log.LogWarning(null, warning.Code, null, PetardErrorHelp.LinkFor(warning.Code), projectFile, 0, 0, 0, 0, "Petard: {0}", warning.Describe(MSBuildSettingNames.Of));
+        log.LogWarning(null, warning.Code, null, PetardErrorHelp.LinkFor(warning.Code), warning.File ?? projectFile, warning.Line, 0, 0, 0, "Petard: {0}", warning.Describe(MSBuildSettingNames.Of));
 }

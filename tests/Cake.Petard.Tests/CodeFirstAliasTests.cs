@@ -56,4 +56,18 @@ public sealed class CodeFirstAliasTests : IAsyncLifetime, IDisposable
         Assert.Contains("Either set IntegrationType (http_proxy, aws_proxy or mock) and IntegrationUri", error.Message, StringComparison.Ordinal);
         Assert.Empty(gateway.Calls);
     }
+
+    [Fact]
+    public void The_separate_aliases_with_the_code_first_settings_fingerprint_the_document_PetardDeployApi_sent()
+    {
+        var deployed = context.PetardDeployApi(Settings().WithIntegration("mock"));
+        gateway.Calls.Clear();
+
+        context.PetardImportRestApi(new PetardImportRestApiSettings { RestApiName = "orders", OpenApiFile = "obj/openapi/Orders.json" }.WithEndpointUrl(gateway.Url).WithIntegration("mock"));
+        var created = context.PetardCreateDeployment(new PetardCreateDeploymentSettings { RestApiName = "orders", StageName = "dev", OpenApiFile = "obj/openapi/Orders.json" }.WithEndpointUrl(gateway.Url).WithIntegration("mock"));
+
+        Assert.Contains("PutRestApi", gateway.Calls);
+        Assert.DoesNotContain("CreateDeployment", gateway.Calls);
+        Assert.Equal(deployed.DeploymentId, created.DeploymentId);
+    }
 }

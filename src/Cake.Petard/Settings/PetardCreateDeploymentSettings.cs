@@ -7,7 +7,7 @@ namespace Cake.Petard;
 /// The settings of <see cref="PetardAliases.PetardCreateDeployment"/>: create a deployment unless
 /// <see cref="StageName"/> already serves one with the same fingerprint. They are the core's <see cref="CreateDeploymentRequest"/>.
 /// </summary>
-public sealed class PetardCreateDeploymentSettings : PetardRestApiSettings, IPetardDeploymentSettings
+public sealed partial class PetardCreateDeploymentSettings : PetardRestApiSettings, IPetardDeploymentSettings
 {
     private readonly CreateDeploymentRequest request = new();
 

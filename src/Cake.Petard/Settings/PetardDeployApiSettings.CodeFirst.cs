@@ -8,17 +8,17 @@ namespace Cake.Petard;
 /// ASP.NET Core app generated at build (set <see cref="OpenApiFile"/> to it), converted to OpenAPI 3.0,
 /// with integrations by convention.
 /// </summary>
-public sealed partial class PetardDeployApiSettings
+public sealed partial class PetardDeployApiSettings : IPetardCodeFirstSettings
 {
-    /// <inheritdoc cref="ImportSpec.IntegrationType"/>
+    /// <inheritdoc />
     public string? IntegrationType { get => request.Import.IntegrationType; set => request.Import.IntegrationType = value; }
 
-    /// <inheritdoc cref="ImportSpec.IntegrationUri"/>
+    /// <inheritdoc />
     public string? IntegrationUri { get => request.Import.IntegrationUri; set => request.Import.IntegrationUri = value; }
 
-    /// <inheritdoc cref="ImportSpec.Integrations"/>
+    /// <inheritdoc />
     public IList<OperationIntegration> Integrations { get => request.Import.Integrations; set => request.Import.Integrations = value; }
 
-    /// <summary>Where the definition is written exactly as it is sent (converted, with integrations); relative to the Cake working directory.</summary>
+    /// <inheritdoc />
     public FilePath? DeployedDocumentFile { get => CakePaths.File(request.Import.DeployedDocumentFile); set => request.Import.DeployedDocumentFile = value?.FullPath; }
 }

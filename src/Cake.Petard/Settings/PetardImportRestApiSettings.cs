@@ -7,7 +7,7 @@ namespace Cake.Petard;
 /// The settings of <see cref="PetardAliases.PetardImportRestApi"/>: put an OpenAPI file into a REST API.
 /// They are the core's <see cref="ImportRestApiRequest"/>.
 /// </summary>
-public sealed class PetardImportRestApiSettings : PetardRestApiSettings, IPetardImportSettings
+public sealed partial class PetardImportRestApiSettings : PetardRestApiSettings, IPetardImportSettings
 {
     private readonly ImportRestApiRequest request = new();
 

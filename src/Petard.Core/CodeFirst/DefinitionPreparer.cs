@@ -58,7 +58,8 @@ internal static class DefinitionPreparer
         {
             foreach (var loss in OpenApi31Converter.Convert(root).GroupBy(l => l.What))
             {
-                log.Warning(PetardWarnings.OpenApi31Dropped(fileName, loss.Key, loss.Select(l => l.Where).ToList()));
+                var where = loss.Select(l => l.Where).ToList();
+                log.Warning(PetardWarnings.OpenApi31Dropped(definition.Path, DefinitionLines.Of(definition.Content, where[0]), loss.Key, where));
             }
         }
 

@@ -35,6 +35,7 @@ internal sealed class IntegrationOverlay
     /// <param name="requireAll">Whether an operation left without an integration is an error (the definition replaces the API and is deployed).</param>
     public int Apply(JsonObject root, bool requireAll)
     {
+        MakeGreedy(root);
         var operations = Operations(root).ToList();
         var overrides = Overrides(operations.Select(o => o.Key).ToList());
         var defaultType = NormalizedType(spec.IntegrationType, "");
@@ -104,6 +105,40 @@ internal sealed class IntegrationOverlay
         }
     }
 
+    /// <summary>
+    /// ASP.NET Core writes a catch-all route (<c>{**path}</c>) as a plain parameter (<c>{path}</c>), and nothing
+    /// in the document tells them apart, so a setting names it greedy: an operation setting for
+    /// <c>GET /files/{path+}</c> turns the document's <c>/files/{path}</c> into API Gateway's greedy
+    /// <c>/files/{path+}</c> (the whole path: one resource carries all its methods).
+    /// </summary>
+    private void MakeGreedy(JsonObject root)
+    {
+        if (root["paths"] is not JsonObject paths)
+        {
+            return;
+        }
+
+        var greedy = spec.Integrations
+            .Select(i => (i.Operation ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(parts => parts.Length == 2 && parts[1].Contains("+}", StringComparison.Ordinal))
+            .Select(parts => parts[1])
+            .Distinct(StringComparer.Ordinal)
+            .Where(path => !paths.ContainsKey(path) && paths.ContainsKey(IntegrationTarget.WithoutGreedy(path)))
+            .ToDictionary(IntegrationTarget.WithoutGreedy, path => path, StringComparer.Ordinal);
+        if (greedy.Count == 0)
+        {
+            return;
+        }
+
+        // Rebuilt in order, so the document reads as the app wrote it.
+        var entries = paths.ToList();
+        paths.Clear();
+        foreach (var (path, item) in entries)
+        {
+            paths[greedy.GetValueOrDefault(path, path)] = item;
+        }
+    }
+
     private static string Key(string method, string path) => $"{(method == AnyMethod ? "ANY" : method.ToUpperInvariant())} {path}";
 
     /// <summary>The per-operation settings by operation; one that names no operation of the definition is an error (a typo would otherwise go unnoticed).</summary>
@@ -136,7 +171,7 @@ internal sealed class IntegrationOverlay
     private static void DeclarePathParameters(JsonObject root, string path, JsonObject operation, JsonObject pathItem)
     {
         var swagger2 = root.ContainsKey("swagger");
-        var declared = Declared(operation).Concat(Declared(pathItem)).ToHashSet(StringComparer.Ordinal);
+        var declared = Declared(root, operation).Concat(Declared(root, pathItem)).ToHashSet(StringComparer.Ordinal);
         foreach (var name in IntegrationTarget.PathParameters(path).Where(n => !declared.Contains(n)))
         {
             var parameters = operation["parameters"] as JsonArray ?? [];
@@ -154,9 +189,40 @@ internal sealed class IntegrationOverlay
             parameters.Add(parameter);
         }
 
-        static IEnumerable<string> Declared(JsonObject owner) =>
+        // A parameter may be declared through $ref (components/parameters, or parameters in 2.0): read what it points at, or it would be declared twice.
+        static IEnumerable<string> Declared(JsonObject root, JsonObject owner) =>
             (owner["parameters"] as JsonArray ?? []).OfType<JsonObject>()
-                .Where(p => p["in"]?.ToString() == "path" && p["name"] is JsonValue)
-                .Select(p => p["name"]!.ToString());
+                .Select(p => Resolved(root, p))
+                .Where(p => p?["in"]?.ToString() == "path" && p["name"] is JsonValue)
+                .Select(p => p!["name"]!.ToString());
+    }
+
+    /// <summary>The object a local <c>$ref</c> (<c>#/components/parameters/id</c>) points at, following a short chain; the object itself when it is no reference; null when the reference leads nowhere.</summary>
+    private static JsonObject? Resolved(JsonObject root, JsonObject node)
+    {
+        const int MaxChain = 8; // a reference loop ends here instead of spinning
+        for (var hop = 0; hop < MaxChain && node["$ref"] is JsonValue reference; hop++)
+        {
+            var pointer = reference.ToString();
+            if (!pointer.StartsWith("#/", StringComparison.Ordinal))
+            {
+                return null; // another document: not ours to read
+            }
+
+            JsonNode? target = root;
+            foreach (var segment in pointer[2..].Split('/'))
+            {
+                target = (target as JsonObject)?[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)];
+            }
+
+            if (target is not JsonObject found)
+            {
+                return null;
+            }
+
+            node = found;
+        }
+
+        return node["$ref"] is null ? node : null;
     }
 }

@@ -56,7 +56,7 @@ internal static partial class IntegrationTarget
         {
             ["type"] = HttpProxy,
             ["httpMethod"] = method,
-            ["uri"] = uri!.Trim().TrimEnd('/') + GreedyParameter().Replace(path, "{$1}"),
+            ["uri"] = uri!.Trim().TrimEnd('/') + WithoutGreedy(path),
             ["passthroughBehavior"] = "when_no_match",
             ["requestParameters"] = PathParameterMappings(path),
         },
@@ -79,6 +79,9 @@ internal static partial class IntegrationTarget
     /// <summary>The names of a path's parameters, without the greedy <c>+</c>: <c>/files/{proxy+}</c> has <c>proxy</c>.</summary>
     public static IEnumerable<string> PathParameters(string path) =>
         PathParameter().Matches(path).Select(m => m.Groups[1].Value);
+
+    /// <summary>The path with each greedy parameter written as ASP.NET Core writes a catch-all: <c>/files/{path+}</c> as <c>/files/{path}</c>.</summary>
+    public static string WithoutGreedy(string path) => GreedyParameter().Replace(path, "{$1}");
 
     private static JsonObject PathParameterMappings(string path)
     {

@@ -18,6 +18,12 @@ public sealed class PetardWarning
     /// <summary>The warning's code, e.g. <see cref="PetardErrorCodes.NoFingerprint"/>.</summary>
     public string Code { get; }
 
+    /// <summary>The file the warning is about (an OpenAPI file), when it is about one; null: the run as a whole.</summary>
+    public string? File { get; internal init; }
+
+    /// <summary>The 1-based line in <see cref="File"/>, or 0 when not known.</summary>
+    public int Line { get; internal init; }
+
     /// <summary>The message with settings in neutral words (e.g. <c>OpenApiFile</c>).</summary>
     public string Message => SettingNames.Render(template, static name => name);
 

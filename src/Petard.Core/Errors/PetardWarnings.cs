@@ -15,9 +15,13 @@ internal static class PetardWarnings
         PetardErrorCodes.AnswerLost,
         $"{operation}: the answer was lost, so Petard checks whether the call took effect before sending it again ({reason})");
 
-    public static PetardWarning OpenApi31Dropped(string file, string what, IReadOnlyList<string> where) => Warning(
+    public static PetardWarning OpenApi31Dropped(string path, int line, string what, IReadOnlyList<string> where) => new(
         PetardErrorCodes.OpenApi31Dropped,
-        $"{file} is OpenAPI 3.1; API Gateway imports 3.0, which cannot say {what}, so it was dropped at {Locations(where)}. API Gateway would not have used it; remove it from the definition to silence this.");
+        $"{Path.GetFileName(path)} is OpenAPI 3.1; API Gateway imports 3.0, which cannot say {what}, so it was dropped at {Locations(where)}. API Gateway would not have used it; remove it from the definition to silence this.")
+    {
+        File = path,
+        Line = line,
+    };
 
     private static string Locations(IReadOnlyList<string> where) =>
         where.Count <= 3 ? string.Join(", ", where) : $"{string.Join(", ", where.Take(3))} and {where.Count - 3} more";

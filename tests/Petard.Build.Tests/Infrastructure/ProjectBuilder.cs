@@ -10,7 +10,8 @@ namespace Petard.Build.Tests.Infrastructure;
 /// </summary>
 internal sealed class ProjectBuilder
 {
-    private static readonly string BuildFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Petard.Build", "build"));
+    /// <summary>src/Petard.Build/build: the props and targets under test.</summary>
+    public static readonly string BuildFolder = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Petard.Build", "build"));
     private static readonly string TaskAssembly = typeof(PetardDeployApi).Assembly.Location;
 
     private readonly string folder;
@@ -34,6 +35,9 @@ internal sealed class ProjectBuilder
 
     /// <summary>More items as whole XML elements, e.g. <c>&lt;PetardCanaryStageVariable Include="x" Value="y" /&gt;</c>.</summary>
     public List<string> Items { get; } = [];
+
+    /// <summary>More targets as whole XML elements, after Petard's targets (a user's own target, a stand-in for the SDK's).</summary>
+    public List<string> Targets { get; } = [];
 
     /// <summary>Writes the project and builds the targets; every build writes the project anew.</summary>
     public BuildOutcome Build(string target = "DeployApi", IDictionary<string, string?>? globalProperties = null)
@@ -68,6 +72,7 @@ internal sealed class ProjectBuilder
                 <Message Importance="high" Text="app built" />
               </Target>
               <Import Project="{BuildFolder}/Petard.Build.targets" />
+            {string.Concat(Targets)}
             </Project>
             """;
     }

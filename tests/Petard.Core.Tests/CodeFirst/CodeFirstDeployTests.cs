@@ -79,6 +79,37 @@ public sealed class CodeFirstDeployTests : IDisposable
     }
 
     [Fact]
+    public async Task Chained_import_and_create_deployment_with_the_code_first_settings_fingerprint_the_document_DeployApi_sent()
+    {
+        await using var gateway = await LocalGateway.StartAsync();
+        using var client = Client(gateway);
+        var deployed = await new PetardDeployer(client).DeployApiAsync(Request());
+        var settings = Request().Import;
+
+        var import = new ImportRestApiRequest { RestApi = { Name = "WebApp" } };
+        CopyCodeFirst(settings, import.Import);
+        var imported = await new PetardDeployer(client).ImportRestApiAsync(import);
+        var create = new CreateDeploymentRequest { RestApi = { Name = "WebApp" }, StageName = "dev" };
+        CopyCodeFirst(settings, create.Import);
+        var created = await new PetardDeployer(client).CreateDeploymentAsync(create);
+
+        Assert.Contains("PutRestApi", imported.Calls);
+        Assert.Equal(deployed.DeploymentId, created.DeploymentId); // the same fingerprint: the stage's deployment is kept
+        Assert.DoesNotContain("CreateDeployment", created.Calls);
+
+        // Without the integration settings the document differs, and so does the fingerprint.
+        var bare = new CreateDeploymentRequest { RestApi = { Name = "WebApp" }, StageName = "dev", Import = { GeneratedDocuments = settings.GeneratedDocuments } };
+        Assert.Contains("CreateDeployment", (await new PetardDeployer(client).CreateDeploymentAsync(bare)).Calls);
+    }
+
+    private static void CopyCodeFirst(ImportSpec from, ImportSpec to)
+    {
+        to.GeneratedDocuments = from.GeneratedDocuments;
+        to.IntegrationType = from.IntegrationType;
+        to.IntegrationUri = from.IntegrationUri;
+    }
+
+    [Fact]
     public async Task Document_name_picks_another_generated_document()
     {
         await using var gateway = await LocalGateway.StartAsync();
@@ -147,6 +178,7 @@ public sealed class CodeFirstDeployTests : IDisposable
 
         var warning = Assert.Single(log.Warnings);
         Assert.Equal(PetardErrorCodes.OpenApi31Dropped, warning.Code);
+        Assert.Equal((file, 12), (warning.File, warning.Line)); // where prefixItems is, so the warning opens there
         Assert.Equal("openapi.yaml is OpenAPI 3.1; API Gateway imports 3.0, which cannot say tuple items (prefixItems), so it was dropped at #/paths/~1points~1{id}/get/responses/200/content/application~1json/schema/prefixItems. API Gateway would not have used it; remove it from the definition to silence this.", warning.Message);
     }
 

@@ -50,6 +50,41 @@ public class IntegrationOverlayTests
             At(document, "#/paths/~1files~1{proxy+}/x-amazon-apigateway-any-method/parameters").ToJsonString());
     }
 
+    [Fact]
+    public void An_operation_setting_with_a_greedy_parameter_turns_the_catch_all_route_ASP_NET_Core_wrote_into_a_greedy_path()
+    {
+        var document = Orders(); // the app's route is files/{**path}; the generator wrote /files/{path}
+
+        Apply(document, new ImportSpec { IntegrationType = "http_proxy", IntegrationUri = "https://orders.example.com", Integrations = [new OperationIntegration("GET /files/{path+}", null, null)] });
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Equal(["/orders/{id}", "/orders", "/files/{path+}", "/orders/{id}/lines/{line}"], paths);
+        var integration = Integration(document, "/files/{path+}", "get");
+        Assert.Equal("https://orders.example.com/files/{path}", integration["uri"]!.GetValue<string>());
+        Assert.Equal("""{"integration.request.path.path":"method.request.path.path"}""", integration["requestParameters"]!.ToJsonString());
+        Assert.Equal("path", At(document, "#/paths/~1files~1{path+}/get/parameters/0/name").GetValue<string>()); // declared once, by the app
+        Assert.Single(At(document, "#/paths/~1files~1{path+}/get/parameters").AsArray());
+    }
+
+    [Fact]
+    public void A_path_parameter_declared_through_ref_is_not_declared_again()
+    {
+        var document = Parse("""
+            { "openapi": "3.0.1", "info": { "title": "t", "version": "1" },
+              "components": { "parameters": { "OrderId": { "$ref": "#/components/parameters/Id" }, "Id": { "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } } } },
+              "paths": { "/orders/{id}/lines/{line}": {
+                "parameters": [ { "$ref": "#/components/parameters/OrderId" } ],
+                "get": { "responses": { "200": { "description": "OK" } } } } } }
+            """);
+
+        Apply(document, new ImportSpec { IntegrationType = "http_proxy", IntegrationUri = "https://orders.example.com" });
+
+        // id comes through a chain of two references on the path item; only line is added.
+        Assert.Equal(
+            """[{"name":"line","in":"path","required":true,"schema":{"type":"string"}}]""",
+            At(document, "#/paths/~1orders~1{id}~1lines~1{line}/get/parameters").ToJsonString());
+    }
+
     [Theory]
     [InlineData("arn:aws:lambda:us-east-2:123456789012:function:orders", "arn:aws:apigateway:us-east-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-2:123456789012:function:orders/invocations")]
     [InlineData("orders", "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/orders/invocations")]

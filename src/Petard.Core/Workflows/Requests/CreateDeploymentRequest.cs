@@ -9,7 +9,7 @@ public sealed class CreateDeploymentRequest : WorkflowRequest
     /// <summary>The deployment and the triggers of its fingerprint.</summary>
     public DeploymentSpec Deployment { get; } = new();
 
-    /// <summary>The definition that was imported: only <see cref="ImportSpec.OpenApiFile"/> is read, as part of the fingerprint.</summary>
+    /// <summary>The definition that was imported, with the same settings as the import (file, generated documents, integrations): it is prepared as the import prepared it and fingerprinted.</summary>
     public ImportSpec Import { get; } = new();
 
     /// <summary>The stage whose current deployment is compared; without it a deployment is always created.</summary>
