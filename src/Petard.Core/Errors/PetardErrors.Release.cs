@@ -53,5 +53,5 @@ internal static partial class PetardErrors
 
     public static PetardException UsagePlanThrottleInvalid(string plan, string entry) => Error(
         PetardErrorCodes.UsagePlanThrottleInvalid,
-        $"The throttle '{entry}' of usage plan '{plan}' is not valid ({S("UsagePlans")} Throttle): write entries as /resource/path/METHOD=rate/burst separated by ';', e.g. '/pets/GET=100/200;/pets/{{id}}/DELETE=5/10', with rate a number of requests per second and burst a whole number.");
+        $"The throttle '{entry}' of usage plan '{plan}' is not valid ({S("UsagePlanThrottles")}): write entries as /resource/path/METHOD=rate/burst separated by ';', e.g. '/pets/GET=100/200;/pets/{{id}}/DELETE=5/10', with rate a number of requests per second and burst a whole number.");
 }
