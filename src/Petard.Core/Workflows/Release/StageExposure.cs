@@ -22,6 +22,48 @@ internal sealed class StageExposure(WorkflowRun run, string restApiId, string st
         }
     }
 
+    /// <summary>
+    /// Reads only: where the stage is no longer exposed as declared (a declared plan it is not attached to, a
+    /// declared method throttle that differs, the declared base path mapping missing or pointing elsewhere).
+    /// Plans and domains that do not exist are left to the deploy's own errors.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DriftAsync(ExposureSpec spec, CancellationToken cancellationToken)
+    {
+        var drift = new List<string>();
+        if (spec.GivenUsagePlans.Count > 0)
+        {
+            var plans = await AllPages.ReadAsync(run, "GetUsagePlans", new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
+            foreach (var wanted in spec.GivenUsagePlans)
+            {
+                var plan = plans.FirstOrDefault(p => p.Id == wanted) ?? plans.SingleOrDefault(p => p.GetString("name") == wanted);
+                var name = $"usage plan '{plan?.GetString("name")}' ({plan?.Id})";
+                if (plan is null)
+                {
+                    continue;
+                }
+
+                if (StageOf(plan) is not { } attached)
+                {
+                    drift.Add($"stage '{stageName}' is not attached to {name}, which the build declares");
+                    continue;
+                }
+
+                drift.AddRange(spec.ThrottlesOf(wanted).Where(t => !t.IsOn(attached)).Select(t => $"the throttle of {t.Key} in {name} differs from the declared {t}"));
+            }
+        }
+
+        if (OptionalText.Of(spec.DomainName) is { } domainName
+            && await run.SendOrNullAsync("GetBasePathMapping", new { domainName, basePath = spec.WireBasePath }, cancellationToken).ConfigureAwait(false) is var mapping
+            && (mapping is null ? await run.SendOrNullAsync("GetDomainName", new { domainName }, cancellationToken).ConfigureAwait(false) is not null : mapping.GetString("restApiId") != restApiId || mapping.GetString("stage") != stageName))
+        {
+            drift.Add(mapping is null
+                ? $"https://{domainName}/{Shown(spec.WireBasePath)} is not mapped, though the build maps it to stage '{stageName}'"
+                : $"https://{domainName}/{Shown(spec.WireBasePath)} maps REST API {mapping.GetString("restApiId")} stage '{mapping.GetString("stage")}', not this stage");
+        }
+
+        return drift;
+    }
+
     private async Task AttachUsagePlansAsync(ExposureSpec spec, CancellationToken cancellationToken)
     {
         var plans = await AllPages.ReadAsync(run, "GetUsagePlans", new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
