@@ -10,6 +10,7 @@ internal static class MSBuildSettingNames
         ["Triggers"] = "the PetardDeploymentTrigger items",
         ["CanaryStageVariables"] = "the PetardCanaryStageVariable items",
         ["UsagePlans"] = "the PetardUsagePlan items",
+        ["UsagePlanThrottles"] = "the Throttle metadata of the PetardUsagePlan items",
         ["DeploymentId"] = "the DeploymentId parameter of PetardEnsureStage",
         ["Credentials"] = "AWS credentials",
         ["Integrations"] = "the PetardIntegration items",

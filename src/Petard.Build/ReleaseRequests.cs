@@ -14,6 +14,10 @@ internal static class ReleaseRequests
     public static void Exposure(IReleaseParameters task, ExposureSpec exposure)
     {
         exposure.UsagePlans = task.UsagePlans?.Select(p => p.ItemSpec).ToList() ?? [];
+        exposure.UsagePlanThrottles = (task.UsagePlans ?? [])
+            .Where(p => !string.IsNullOrWhiteSpace(p.GetMetadata("Throttle")))
+            .GroupBy(p => p.ItemSpec.Trim(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join(";", g.Select(p => p.GetMetadata("Throttle"))), StringComparer.Ordinal);
         exposure.DomainName = TaskRequests.OrNull(task.DomainName);
         exposure.BasePath = TaskRequests.OrNull(task.BasePath);
     }

@@ -93,8 +93,8 @@ public sealed class LocalGateway : IAsyncDisposable
         var dataPlane = DataPlaneSetup.Create(state, options, backends);
         app.Run(context => context.Request.Path.StartsWithSegments("/_petard", StringComparison.Ordinal)
             ? control.HandleAsync(context)
-            : InvokeRequestParser.IsInvokePath(context.Request.Path)
-                ? dataPlane.HandleAsync(context)
+            : (InvokeTarget.FromInvokePath(InvokeRequestParser.RawTarget(context)) ?? CustomDomainRoute.Find(state, context.Request.Host.Host, InvokeRequestParser.RawTarget(context))) is { } route
+                ? dataPlane.HandleAsync(context, route)
                 : pipeline.HandleAsync(context));
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

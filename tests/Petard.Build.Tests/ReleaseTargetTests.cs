@@ -55,7 +55,7 @@ public sealed class ReleaseTargetTests : IAsyncLifetime, IDisposable
         var promoted = project.Build("PromoteCanary");
 
         Assert.True(promoted.Succeeded, promoted.Log.Text);
-        Assert.Equal(["GetRestApis", "GetStage", "UpdateStage"], gateway.Calls);
+        Assert.Equal(["GetRestApis", "GetStage", "GetStage", "UpdateStage"], gateway.Calls); // read, read again before the write (PETARD1049), write
         Assert.Equal(canaryId, (string?)Stage(restApiId)["deploymentId"]);
         Assert.Null(Stage(restApiId)["canarySettings"]);
         Assert.Equal("canary", (string?)Stage(restApiId)["variables"]!["backend"]);
@@ -153,7 +153,7 @@ public sealed class ReleaseTargetTests : IAsyncLifetime, IDisposable
         using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = gateway.Url });
         var gold = await client.InvokeAsync("CreateUsagePlan", new { name = "gold" });
         await client.InvokeAsync("CreateDomainName", new { domainName = "api.example.com", certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/abc" });
-        project.Items.Add("""<PetardUsagePlan Include="gold" />""");
+        project.Items.Add("""<PetardUsagePlan Include="gold" Throttle="/hello/GET=10/20" />""");
         project.Properties["PetardDomainName"] = "api.example.com";
         project.Properties["PetardBasePath"] = "hello";
         gateway.Calls.Clear();
@@ -168,7 +168,10 @@ public sealed class ReleaseTargetTests : IAsyncLifetime, IDisposable
         Assert.Single(calls, "CreateBasePathMapping");
         var restApiId = first.Property("PetardRestApiId");
         Assert.Equal(restApiId, (await client.InvokeAsync("GetBasePathMapping", new { domainName = "api.example.com", basePath = "hello" })).GetString("restApiId"));
-        Assert.Equal(restApiId, (await client.InvokeAsync("GetUsagePlan", new { usagePlanId = gold.Id }))["apiStages"][0].GetProperty("apiId").GetString());
+        var apiStage = (await client.InvokeAsync("GetUsagePlan", new { usagePlanId = gold.Id }))["apiStages"][0];
+        Assert.Equal(restApiId, apiStage.GetProperty("apiId").GetString());
+        Assert.Equal(20, apiStage.GetProperty("throttle").GetProperty("/hello/GET").GetProperty("burstLimit").GetInt32());
+        Assert.Single(calls, "UpdateUsagePlan");
         Assert.True(again.Succeeded, again.Log.Text);
         Assert.DoesNotContain(gateway.Calls, c => !c.StartsWith("Get", StringComparison.Ordinal));
         Assert.DoesNotContain(first.Log.Warnings, w => w.Code == "PETARD2004");
@@ -185,6 +188,20 @@ public sealed class ReleaseTargetTests : IAsyncLifetime, IDisposable
         var error = Assert.Single(build.Log.Errors);
         Assert.Equal("PETARD1046", error.Code);
         Assert.Contains("PetardBasePath", error.Message, StringComparison.Ordinal);
+        Assert.Empty(gateway.Calls);
+    }
+
+    [Fact]
+    public void A_malformed_Throttle_of_a_PetardUsagePlan_is_PETARD1050_in_the_project_file_before_any_call()
+    {
+        project.Items.Add("""<PetardUsagePlan Include="gold" Throttle="/hello/GET=10" />""");
+
+        var build = project.Build();
+
+        var error = Assert.Single(build.Log.Errors);
+        Assert.Equal("PETARD1050", error.Code);
+        Assert.Equal(project.File, error.File);
+        Assert.Contains("Throttle metadata of the PetardUsagePlan items", error.Message, StringComparison.Ordinal);
         Assert.Empty(gateway.Calls);
     }
 }

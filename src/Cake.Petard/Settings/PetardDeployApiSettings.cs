@@ -42,6 +42,9 @@ public sealed partial class PetardDeployApiSettings : PetardStageSettings, IPeta
     /// <inheritdoc cref="ExposureSpec.UsagePlans"/>
     public IList<string> UsagePlans { get => request.Exposure.UsagePlans; set => request.Exposure.UsagePlans = value; }
 
+    /// <inheritdoc cref="ExposureSpec.UsagePlanThrottles"/>
+    public IDictionary<string, string> UsagePlanThrottles { get => request.Exposure.UsagePlanThrottles; set => request.Exposure.UsagePlanThrottles = value; }
+
     /// <inheritdoc cref="ExposureSpec.DomainName"/>
     public string? DomainName { get => request.Exposure.DomainName; set => request.Exposure.DomainName = value; }
 

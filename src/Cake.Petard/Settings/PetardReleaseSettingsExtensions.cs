@@ -28,9 +28,17 @@ public static class PetardReleaseSettingsExtensions
     /// <summary>Adds a usage plan (by id or name) the stage is attached to once it exists.</summary>
     /// <param name="settings">The settings.</param>
     /// <param name="usagePlan">The usage plan's id or name; it must exist.</param>
+    /// <param name="throttle">Optional per-method throttles of the stage in the plan, e.g. <c>/pets/GET=100/200;/pets/{id}/DELETE=5/10</c>.</param>
     /// <returns>The same settings.</returns>
-    public static PetardDeployApiSettings WithUsagePlan(this PetardDeployApiSettings settings, string usagePlan)
-        => settings.Set(s => s.UsagePlans.Add(usagePlan));
+    public static PetardDeployApiSettings WithUsagePlan(this PetardDeployApiSettings settings, string usagePlan, string? throttle = null)
+        => settings.Set(s =>
+        {
+            s.UsagePlans.Add(usagePlan);
+            if (!string.IsNullOrWhiteSpace(throttle))
+            {
+                s.UsagePlanThrottles[usagePlan] = throttle;
+            }
+        });
 
     /// <summary>Maps <paramref name="basePath"/> of the existing custom domain <paramref name="domainName"/> to the stage.</summary>
     /// <param name="settings">The settings.</param>

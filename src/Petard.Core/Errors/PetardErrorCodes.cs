@@ -96,6 +96,12 @@ public static class PetardErrorCodes
     /// <summary>The base path is already used for another API (or the domain's empty base path blocks it): Petard does not take it over.</summary>
     public const string BasePathTaken = "PETARD1048";
 
+    /// <summary>The stage's canary or deployment changed between the promotion's read and its write (another release ran): nothing is promoted.</summary>
+    public const string CanaryMoved = "PETARD1049";
+
+    /// <summary>A usage plan's <c>Throttle</c> metadata is not a list of <c>/path/METHOD=rate/burst</c> entries.</summary>
+    public const string UsagePlanThrottleInvalid = "PETARD1050";
+
     /// <summary>Warning: no OpenAPI file and no triggers, so every run deploys.</summary>
     public const string NoFingerprint = "PETARD2001";
 

@@ -46,4 +46,12 @@ internal static partial class PetardErrors
     public static PetardException RootMappingConflict(string domainName, string basePath, string others) => Error(
         PetardErrorCodes.BasePathTaken,
         $"Domain '{domainName}' cannot map base path '{basePath}' beside its other mappings ({others}): an empty base path takes the whole domain. Set {S("BasePath")} to a segment of its own, or move the other mapping.");
+
+    public static PetardException CanaryMoved(string stageName, string read, string now) => Error(
+        PetardErrorCodes.CanaryMoved,
+        $"Stage '{stageName}' changed while the canary was being promoted: it was {read} when read and is {now} now, so another release moved it. Nothing was promoted; check the stage and run PromoteCanary again to promote what it serves now.");
+
+    public static PetardException UsagePlanThrottleInvalid(string plan, string entry) => Error(
+        PetardErrorCodes.UsagePlanThrottleInvalid,
+        $"The throttle '{entry}' of usage plan '{plan}' is not valid ({S("UsagePlanThrottles")}): write entries as /resource/path/METHOD=rate/burst separated by ';', e.g. '/pets/GET=100/200;/pets/{{id}}/DELETE=5/10', with rate a number of requests per second and burst a whole number.");
 }

@@ -10,14 +10,14 @@ namespace Petard.Local.DataPlane;
 /// </summary>
 internal sealed class DataPlaneEndpoint(IReadOnlyList<IInvocationStep> steps, DataPlaneLog log, AccessLog accessLog, TimeProvider time)
 {
-    public async Task HandleAsync(HttpContext context)
+    public async Task HandleAsync(HttpContext context, InvokeTarget route)
     {
         var cancellationToken = context.RequestAborted;
         var requestId = Guid.NewGuid().ToString();
         Invocation? invocation = null;
         try
         {
-            var request = await InvokeRequestParser.ParseAsync(context, cancellationToken).ConfigureAwait(false);
+            var request = await InvokeRequestParser.ParseAsync(context, route, cancellationToken).ConfigureAwait(false);
             invocation = new Invocation(request, requestId, time.GetUtcNow());
             foreach (var step in steps)
             {

@@ -4,33 +4,34 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Petard.Local.DataPlane;
 
 /// <summary>
-/// The parse step: recognises an invoke URL, <c>/restapis/{id}/{stage}/_user_request_/{path}</c>,
-/// and reads the request as sent (raw path segments, query and headers in order, the body).
+/// The parse step: reads the request as sent to its <see cref="InvokeTarget"/> (an invoke URL,
+/// <c>/restapis/{id}/{stage}/_user_request_/{path}</c>, or a custom domain's mapping): raw path segments,
+/// query and headers in order, the body.
 /// </summary>
 internal static class InvokeRequestParser
 {
     /// <summary>The service's payload limit: 10 MB.</summary>
     public const int MaxBodyBytes = 10 * 1024 * 1024;
 
-    private const string Marker = "_user_request_";
+    /// <summary>The path as the client sent it, before any decoding.</summary>
+    public static string RawTarget(HttpContext context) =>
+        context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.ToString();
 
-    public static bool IsInvokePath(PathString path)
+    public static async Task<InvokeRequest> ParseAsync(HttpContext context, InvokeTarget route, CancellationToken cancellationToken)
     {
-        var segments = path.Value?.Split('/', 5);
-        return segments is { Length: >= 5 } && segments[1] == "restapis" && segments[4].Split('/')[0] == Marker;
-    }
+        if (route.Refusal is { } refusal)
+        {
+            throw GatewayResponseException.Forbidden(refusal);
+        }
 
-    public static async Task<InvokeRequest> ParseAsync(HttpContext context, CancellationToken cancellationToken)
-    {
         var request = context.Request;
-        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.ToString();
-        var parts = target.Split('?', 2);
-        var segments = parts[0].Split('/').Skip(1).ToList(); // restapis, id, stage, _user_request_, path...
-        var pathSegments = segments.Skip(4).Where(s => s.Length > 0).Select(Uri.UnescapeDataString).ToList();
+        var parts = RawTarget(context).Split('?', 2);
+        var segments = parts[0].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var pathSegments = segments.Skip(route.RouteSegments).Select(Uri.UnescapeDataString).ToList();
         var headers = request.Headers.SelectMany(h => h.Value.Select(v => KeyValuePair.Create(h.Key, v ?? string.Empty))).ToList();
         return new InvokeRequest(
-            RestApiId: Uri.UnescapeDataString(segments[1]),
-            Stage: Uri.UnescapeDataString(segments[2]),
+            RestApiId: route.RestApiId,
+            Stage: route.Stage,
             HttpMethod: request.Method,
             Path: "/" + string.Join('/', pathSegments),
             PathSegments: pathSegments,

@@ -67,7 +67,7 @@ internal static class UsagePlanOperations
             .Scalar("name").Scalar("description")
             .Scalar("throttle/burstLimit", Kind.Integer).Scalar("throttle/rateLimit", Kind.Double)
             .Scalar("quota/limit", Kind.Integer).Scalar("quota/offset", Kind.Integer).Scalar("quota/period")
-            .Custom((plan, operation) => PatchApiStages(state, plan, operation));
+            .Custom((plan, operation) => PatchApiStages(state, plan, operation) || PatchStageThrottle(plan, operation));
         var updated = rules.Apply((JsonObject)tree["plan"]!, PatchOperation.Read(input));
         tree["plan"] = updated;
         return updated.DeepClone().AsObject();
@@ -99,6 +99,38 @@ internal static class UsagePlanOperations
             stages.Remove(existing ?? throw GatewayException.NotFound($"API stage {operation.Value} is not in the usage plan."));
         }
 
+        return true;
+    }
+
+    // "/apiStages/{apiId}:{stage}/throttle/{resourcePath}/{httpMethod}/rateLimit" (or burstLimit), op replace:
+    // one method's throttle in the plan's stage, stored under the key "{resourcePath}/{httpMethod}" (/pets/GET).
+    // The resource path comes with its leading slash (throttle//pets/GET/...) or escaped (throttle/~1pets/GET/...).
+    private static bool PatchStageThrottle(JsonObject plan, PatchOperation operation)
+    {
+        const string Prefix = "/apiStages/", Marker = "/throttle/";
+        var marker = operation.Path.IndexOf(Marker, StringComparison.Ordinal);
+        if (!operation.Path.StartsWith(Prefix, StringComparison.Ordinal) || marker < 0)
+        {
+            return false;
+        }
+
+        var apiStage = operation.Path[Prefix.Length..marker];
+        var rest = operation.Path[(marker + Marker.Length)..].Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+        var limit = rest[(rest.LastIndexOf('/') + 1)..];
+        var key = rest[..Math.Max(0, rest.LastIndexOf('/'))];
+        key = key.StartsWith('/') ? key : "/" + key;
+        if (operation.Op != "replace" || limit is not ("rateLimit" or "burstLimit") || key.LastIndexOf('/') <= 0)
+        {
+            throw GatewayException.BadRequest($"Invalid patch path '{operation.Path}': write op replace on /apiStages/{{apiId}}:{{stage}}/throttle/{{resourcePath}}/{{httpMethod}}/rateLimit or burstLimit.");
+        }
+
+        var entry = ((JsonArray)plan["apiStages"]!).OfType<JsonObject>().FirstOrDefault(s => $"{s["apiId"]?.GetValue<string>()}:{s["stage"]?.GetValue<string>()}" == apiStage)
+            ?? throw GatewayException.NotFound($"API stage {apiStage} is not in the usage plan.");
+        var throttle = entry["throttle"] as JsonObject ?? (JsonObject)(entry["throttle"] = new JsonObject());
+        var method = throttle[key] as JsonObject ?? (JsonObject)(throttle[key] = new JsonObject());
+        method[limit] = limit == "rateLimit"
+            ? double.TryParse(operation.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var rate) ? rate : throw GatewayException.BadRequest($"Invalid rateLimit '{operation.Value}': a number is required.")
+            : int.TryParse(operation.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var burst) ? burst : throw GatewayException.BadRequest($"Invalid burstLimit '{operation.Value}': a whole number is required.");
         return true;
     }
 

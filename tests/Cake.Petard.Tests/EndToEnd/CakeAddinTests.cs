@@ -16,17 +16,26 @@ public sealed class CakeAddinTests(AddinFeed feed) : IClassFixture<AddinFeed>, I
     public async Task DisposeAsync() => await gateway.DisposeAsync();
 
     [Fact]
-    public async Task A_build_cake_deploys_with_the_addin_loaded_from_a_local_feed()
+    public async Task A_build_cake_deploys_then_releases_a_canary_at_10_percent_plans_and_promotes_it_with_the_addin_from_a_local_feed()
     {
         using var script = new CakeScript($$"""
             {{CakeScript.AddinDirective(feed)}}
 
-            var result = PetardDeployApi(new PetardDeployApiSettings { RestApiName = "pets", StageName = "dev", OpenApiFile = "openapi.json" }
-                .WithEndpointUrl(Argument<string>("endpoint"))
-                .WithStageVariable("env", "dev"));
+            var endpoint = Argument<string>("endpoint");
+            PetardDeployApiSettings Deploy(string file) => new PetardDeployApiSettings { RestApiName = "pets", StageName = "dev", OpenApiFile = file }
+                .WithEndpointUrl(endpoint)
+                .WithStageVariable("env", "dev");
+
+            var result = PetardDeployApi(Deploy("openapi.json"));
             Information("Deployed {0} to {1}", result.RestApiId, result.InvokeUrl);
+            var canary = PetardDeployApi(Deploy("openapi-v2.json").WithCanary(10));
+            var plan = PetardPlan(new PetardPlanSettings(Deploy("openapi-v2.json").WithCanary(10)));
+            Information("Plan: {0} change(s), {1} drift", plan.Changes.Count, plan.Drift.Count);
+            var promoted = PetardPromoteCanary(new PetardPromoteCanarySettings { RestApiName = "pets", StageName = "dev" }.WithEndpointUrl(endpoint));
+            Information("Canary {0} promoted; the stage serves {1}", canary.DeploymentId, promoted.DeploymentId);
             """);
         script.WriteFile(PetsApi.FileName, PetsApi.Definition);
+        script.WriteFile("openapi-v2.json", PetsApi.Definition.Replace("the pets", "the pets, v2", StringComparison.Ordinal));
 
         var (exitCode, output) = await script.RunAsync("--endpoint=" + gateway.Url);
 
@@ -36,7 +45,12 @@ public sealed class CakeAddinTests(AddinFeed feed) : IClassFixture<AddinFeed>, I
         var stage = await client.InvokeAsync("GetStage", new { restApiId = api.Id, stageName = "dev" });
         Assert.Equal("dev", stage["variables"].GetProperty("env").GetString());
         Assert.Contains($"Deployed {api.Id} to ", output, StringComparison.Ordinal);
-        Assert.Contains("Stage 'dev' of REST API", output, StringComparison.Ordinal);
+        Assert.Contains("with 10% of requests on canary deployment", output, StringComparison.Ordinal);
+        Assert.Contains("Plan: 0 change(s), 0 drift", output, StringComparison.Ordinal);
+        var deploymentId = stage.GetString("deploymentId");
+        Assert.Contains($"Canary {deploymentId} promoted; the stage serves {deploymentId}", output, StringComparison.Ordinal);
+        Assert.Equal(System.Text.Json.JsonValueKind.Undefined, stage["canarySettings"].ValueKind);
+        Assert.Equal(2, (await client.InvokeAsync("GetDeployments", new { restApiId = api.Id })).Items.Count);
     }
 
     [Fact]

@@ -70,10 +70,47 @@ public sealed class CanaryTests : EmulatorTestBase
         Assert.Null(stage["canarySettings"]);
         Assert.Equal("canary", (string?)stage["variables"]!["backend"]);
         Assert.Equal(canary.DeploymentId, promoted.DeploymentId);
-        Assert.Equal(["GetRestApis", "GetStage", "UpdateStage"], promoted.Calls);
+        Assert.Equal(["GetRestApis", "GetStage", "GetStage", "UpdateStage"], promoted.Calls);
         Assert.Equal(1, Gateway.Calls.CountOf("UpdateStage") - before);
         Assert.False(again.Changed);
         Assert.DoesNotContain("UpdateStage", again.Calls);
+    }
+
+    [Fact]
+    public async Task Promote_stops_with_PETARD1049_when_another_release_replaced_the_canary_after_it_was_read()
+    {
+        var (main, canary) = await MainAndCanaryAsync(10);
+        string? replacement = null;
+
+        // Between the promotion's first read and its write, another build deploys v3 as the canary.
+        using var racing = new AfterFirstStageRead(async () => replacement = (await Deployer.DeployApiAsync(Deploy("/v3", 10))).DeploymentId);
+        using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = Gateway.Url, Credentials = new Amazon.Runtime.BasicAWSCredentials("test", "test"), HttpMessageHandler = racing });
+        var error = await Assert.ThrowsAsync<PetardException>(() => new PetardDeployer(client).PromoteCanaryAsync(new PromoteCanaryRequest { RestApi = { Name = "HelloApi" }, StageName = "prod" }));
+
+        Assert.Equal(PetardErrorCodes.CanaryMoved, error.Code);
+        Assert.NotNull(replacement);
+        Assert.NotEqual(canary.DeploymentId, replacement);
+        Assert.Contains(replacement!, error.Message, StringComparison.Ordinal);
+        var stage = Stage(main.RestApiId);
+        Assert.Equal(main.DeploymentId, (string?)stage["deploymentId"]);
+        Assert.Equal(replacement, (string?)stage["canarySettings"]!["deploymentId"]);
+    }
+
+    /// <summary>Runs <paramref name="between"/> once, after the first GetStage answered and before the caller sees it.</summary>
+    private sealed class AfterFirstStageRead(Func<Task> between) : DelegatingHandler(new HttpClientHandler())
+    {
+        private int reads;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath.Contains("/stages/", StringComparison.Ordinal) && Interlocked.Increment(ref reads) == 1)
+            {
+                await between();
+            }
+
+            return response;
+        }
     }
 
     [Fact]

@@ -49,6 +49,45 @@ public sealed class ExposureTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task Method_throttles_are_set_with_the_attachment_in_one_call_changed_alone_and_kept_on_rerun()
+    {
+        var gold = await UsagePlanAsync("gold");
+
+        var first = await Deployer.DeployApiAsync(Deploy(e => { e.UsagePlans = ["gold"]; e.UsagePlanThrottles["gold"] = "/pets/GET=100/200; /pets/{id}/DELETE=2.5/5"; }));
+        var again = await Deployer.DeployApiAsync(Deploy(e => { e.UsagePlans = ["gold"]; e.UsagePlanThrottles["gold"] = "/pets/GET=100/200; /pets/{id}/DELETE=2.5/5"; }));
+        var before = Gateway.Calls.CountOf("UpdateUsagePlan");
+        var changed = await Deployer.DeployApiAsync(Deploy(e => { e.UsagePlans = ["gold"]; e.UsagePlanThrottles["gold"] = "/pets/GET=50/100"; }));
+
+        Assert.Single(first.Calls, "UpdateUsagePlan");
+        Assert.False(again.Changed);
+        Assert.Single(changed.Calls, "UpdateUsagePlan");
+        Assert.Equal(1, Gateway.Calls.CountOf("UpdateUsagePlan") - before);
+        var stage = Assert.Single((await Client.InvokeAsync("GetUsagePlan", new { usagePlanId = gold.Id }))["apiStages"].EnumerateArray());
+        var throttle = stage.GetProperty("throttle");
+        Assert.Equal(50, throttle.GetProperty("/pets/GET").GetProperty("rateLimit").GetDouble());
+        Assert.Equal(100, throttle.GetProperty("/pets/GET").GetProperty("burstLimit").GetInt32());
+        Assert.Equal(2.5, throttle.GetProperty("/pets/{id}/DELETE").GetProperty("rateLimit").GetDouble()); // not declared any more, never removed
+        Assert.Contains(changed.Changes, c => c.Contains("throttle /pets/GET=50/100", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("pets/GET=1/2")]
+    [InlineData("/pets/get=1/2")]
+    [InlineData("/pets/GET=1")]
+    [InlineData("/pets/GET=fast/2")]
+    [InlineData("/pets/GET=1/2.5")]
+    [InlineData("/GET=1/2")]
+    public async Task A_malformed_method_throttle_is_PETARD1050_naming_the_setting_before_any_call(string throttle)
+    {
+        var error = await Assert.ThrowsAsync<PetardException>(() => Deployer.DeployApiAsync(Deploy(e => { e.UsagePlans = ["gold"]; e.UsagePlanThrottles["gold"] = throttle; })));
+
+        Assert.Equal(PetardErrorCodes.UsagePlanThrottleInvalid, error.Code);
+        Assert.Equal(["UsagePlanThrottles"], error.Settings);
+        Assert.Contains(throttle, error.Message, StringComparison.Ordinal);
+        Assert.Empty(Gateway.Calls);
+    }
+
+    [Fact]
     public async Task An_unknown_usage_plan_is_PETARD1044_naming_UsagePlans()
     {
         var error = await Assert.ThrowsAsync<PetardException>(() => Deployer.DeployApiAsync(Deploy(e => e.UsagePlans = ["platinum"])));

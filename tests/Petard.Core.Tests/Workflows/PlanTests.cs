@@ -87,6 +87,44 @@ public sealed class PlanTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task A_usage_plan_detached_a_throttle_changed_and_a_mapping_moved_outside_the_build_are_drift()
+    {
+        var gold = await Client.InvokeAsync("CreateUsagePlan", new { name = "gold" });
+        var silver = await Client.InvokeAsync("CreateUsagePlan", new { name = "silver" });
+        await Client.InvokeAsync("CreateDomainName", new { domainName = "api.example.com", regionalCertificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/abc" });
+        void Expose(ExposureSpec e)
+        {
+            e.UsagePlans = ["gold", "silver"];
+            e.UsagePlanThrottles["silver"] = "/v1/GET=10/20";
+            e.DomainName = "api.example.com";
+            e.BasePath = "hello";
+        }
+
+        var deployed = await Deployer.DeployApiAsync(Exposed(Deploy("/v1"), Expose));
+        var clean = await Deployer.PlanAsync(new PlanRequest(Exposed(Deploy("/v1"), Expose)));
+        await Client.InvokeAsync("CreateDeployment", new { restApiId = deployed.RestApiId, stageName = "other" });
+        await Client.InvokeAsync("UpdateUsagePlan", new { usagePlanId = gold.Id, patchOperations = new[] { new { op = "remove", path = "/apiStages", value = $"{deployed.RestApiId}:prod" } } });
+        await Client.InvokeAsync("UpdateUsagePlan", new { usagePlanId = silver.Id, patchOperations = new[] { new { op = "replace", path = $"/apiStages/{deployed.RestApiId}:prod/throttle//v1/GET/rateLimit", value = "99" } } });
+        await Client.InvokeAsync("UpdateBasePathMapping", new { domainName = "api.example.com", basePath = "hello", patchOperations = new[] { new { op = "replace", path = "/stage", value = "other" } } });
+        var writes = Writes();
+
+        var plan = await Deployer.PlanAsync(new PlanRequest(Exposed(Deploy("/v1"), Expose)));
+
+        Assert.Empty(clean.Drift);
+        Assert.Equal(writes, Writes());
+        Assert.Equal(3, plan.Drift.Count);
+        Assert.Contains(plan.Drift, d => d.StartsWith($"stage 'prod' is not attached to usage plan 'gold' ({gold.Id})", StringComparison.Ordinal));
+        Assert.Contains(plan.Drift, d => d.StartsWith($"the throttle of /v1/GET in usage plan 'silver' ({silver.Id}) differs", StringComparison.Ordinal));
+        Assert.Contains(plan.Drift, d => d == $"https://api.example.com/hello maps REST API {deployed.RestApiId} stage 'other', not this stage");
+    }
+
+    private static DeployApiRequest Exposed(DeployApiRequest request, Action<ExposureSpec> expose)
+    {
+        expose(request.Exposure);
+        return request;
+    }
+
+    [Fact]
     public async Task FailOnDrift_turns_drift_into_PETARD1043_naming_it()
     {
         var deployed = await Deployer.DeployApiAsync(Deploy("/v1"));

@@ -80,9 +80,34 @@ internal sealed class CanaryRelease(WorkflowRun run, string restApiId, string st
         }
 
         patches.Add(new StagePatch("remove", CanaryPath, null, "removed the canary"));
+        await ReadAgainAsync(main, canary, cancellationToken).ConfigureAwait(false);
         await PatchAsync(patches, cancellationToken).ConfigureAwait(false);
         return canary.DeploymentId ?? main;
     }
+
+    /// <summary>
+    /// Optimistic concurrency, as <see cref="StageWriter"/> does for a deploy: the promotion is planned from one
+    /// read, so another release that replaced the canary (or the stage's deployment) since then must not be
+    /// promoted unseen; PETARD1049 instead.
+    /// </summary>
+    private async Task ReadAgainAsync(string? main, CanaryState canary, CancellationToken cancellationToken)
+    {
+        if (run.DryRun)
+        {
+            return;
+        }
+
+        var now = await run.SendOrNullAsync("GetStage", new { restApiId, stageName }, cancellationToken).ConfigureAwait(false);
+        var canaryNow = CanaryState.Of(now);
+        var mainNow = now?.GetString("deploymentId");
+        if (mainNow != main || canaryNow?.DeploymentId != canary.DeploymentId)
+        {
+            throw PetardErrors.CanaryMoved(stageName, Describe(main, canary), now is null ? "gone" : Describe(mainNow, canaryNow));
+        }
+    }
+
+    private static string Describe(string? main, CanaryState? canary) =>
+        $"serving deployment {main ?? "(none)"} with {(canary is null ? "no canary" : "canary " + canary)}";
 
     /// <summary>Removes the canary; the stage's deployment and variables stay. No call without a canary.</summary>
     /// <returns>The deployment the stage serves.</returns>

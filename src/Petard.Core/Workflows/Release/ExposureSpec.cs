@@ -9,6 +9,13 @@ public sealed class ExposureSpec
     /// <summary>Existing usage plans, each by id or name, the stage is attached to (after it exists); other stages of a plan stay.</summary>
     public IList<string> UsagePlans { get; set; } = [];
 
+    /// <summary>
+    /// Per-method throttles of the stage in a plan of <see cref="UsagePlans"/>, keyed by the plan's id or name as
+    /// given there: entries <c>/resource/path/METHOD=rate/burst</c> separated by <c>;</c>, e.g.
+    /// <c>/pets/GET=100/200;/pets/{id}/DELETE=5/10</c>. Set or updated, never removed.
+    /// </summary>
+    public IDictionary<string, string> UsagePlanThrottles { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>An existing custom domain name, e.g. <c>api.example.com</c>, whose <see cref="BasePath"/> is mapped to the stage.</summary>
     public string? DomainName { get; set; }
 
@@ -21,11 +28,20 @@ public sealed class ExposureSpec
     /// <summary>The base path as the service writes it: <c>(none)</c> for the root.</summary>
     internal string WireBasePath => OptionalText.Of(BasePath)?.Trim('/') is { Length: > 0 } path ? path : RootBasePath;
 
+    /// <summary>The throttles declared for a plan as given in <see cref="UsagePlans"/>.</summary>
+    internal IReadOnlyList<UsagePlanThrottle> ThrottlesOf(string plan) =>
+        UsagePlanThrottles.TryGetValue(plan, out var text) ? UsagePlanThrottle.Parse(plan, text) : [];
+
     internal const string RootBasePath = "(none)";
 
     /// <summary>Checks the domain settings before any call.</summary>
     internal void Validate()
     {
+        foreach (var (plan, throttle) in UsagePlanThrottles)
+        {
+            _ = UsagePlanThrottle.Parse(plan, throttle);
+        }
+
         var basePath = OptionalText.Of(BasePath);
         if (OptionalText.Of(DomainName) is null)
         {

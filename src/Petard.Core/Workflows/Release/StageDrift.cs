@@ -3,7 +3,8 @@ namespace Petard.Workflows;
 /// <summary>
 /// What changed on a stage outside the build. Petard keeps no state of its own, so drift is read from
 /// the stage: a deployment without Petard's fingerprint, settings that differ from the declared ones
-/// while the stage serves this very build, a canary the build does not declare.
+/// while the stage serves this very build (its usage plans, method throttles and domain mapping included), a
+/// canary the build does not declare.
 /// </summary>
 internal static class StageDrift
 {
@@ -30,6 +31,7 @@ internal static class StageDrift
         if (fingerprint is not null && served == fingerprint)
         {
             drift.AddRange(StagePatchPlanner.Plan(stage, request.Stage, null).Select(p => $"stage '{stageName}' was changed outside the build: {p.Change}"));
+            drift.AddRange(await new StageExposure(run, api!.Id!, stageName).DriftAsync(request.Exposure, cancellationToken).ConfigureAwait(false));
         }
 
         if (!request.Canary.Requested && CanaryState.Of(stage) is { } canary)

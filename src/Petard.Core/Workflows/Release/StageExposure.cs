@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Petard.Workflows;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal sealed class StageExposure(WorkflowRun run, string restApiId, string st
     {
         if (spec.GivenUsagePlans.Count > 0)
         {
-            await AttachUsagePlansAsync(spec.GivenUsagePlans, cancellationToken).ConfigureAwait(false);
+            await AttachUsagePlansAsync(spec, cancellationToken).ConfigureAwait(false);
         }
 
         if (OptionalText.Of(spec.DomainName) is { } domainName)
@@ -20,26 +22,85 @@ internal sealed class StageExposure(WorkflowRun run, string restApiId, string st
         }
     }
 
-    private async Task AttachUsagePlansAsync(IReadOnlyList<string> declared, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads only: where the stage is no longer exposed as declared (a declared plan it is not attached to, a
+    /// declared method throttle that differs, the declared base path mapping missing or pointing elsewhere).
+    /// Plans and domains that do not exist are left to the deploy's own errors.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DriftAsync(ExposureSpec spec, CancellationToken cancellationToken)
+    {
+        var drift = new List<string>();
+        if (spec.GivenUsagePlans.Count > 0)
+        {
+            var plans = await AllPages.ReadAsync(run, "GetUsagePlans", new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
+            foreach (var wanted in spec.GivenUsagePlans)
+            {
+                var plan = plans.FirstOrDefault(p => p.Id == wanted) ?? plans.SingleOrDefault(p => p.GetString("name") == wanted);
+                var name = $"usage plan '{plan?.GetString("name")}' ({plan?.Id})";
+                if (plan is null)
+                {
+                    continue;
+                }
+
+                if (StageOf(plan) is not { } attached)
+                {
+                    drift.Add($"stage '{stageName}' is not attached to {name}, which the build declares");
+                    continue;
+                }
+
+                drift.AddRange(spec.ThrottlesOf(wanted).Where(t => !t.IsOn(attached)).Select(t => $"the throttle of {t.Key} in {name} differs from the declared {t}"));
+            }
+        }
+
+        if (OptionalText.Of(spec.DomainName) is { } domainName
+            && await run.SendOrNullAsync("GetBasePathMapping", new { domainName, basePath = spec.WireBasePath }, cancellationToken).ConfigureAwait(false) is var mapping
+            && (mapping is null ? await run.SendOrNullAsync("GetDomainName", new { domainName }, cancellationToken).ConfigureAwait(false) is not null : mapping.GetString("restApiId") != restApiId || mapping.GetString("stage") != stageName))
+        {
+            drift.Add(mapping is null
+                ? $"https://{domainName}/{Shown(spec.WireBasePath)} is not mapped, though the build maps it to stage '{stageName}'"
+                : $"https://{domainName}/{Shown(spec.WireBasePath)} maps REST API {mapping.GetString("restApiId")} stage '{mapping.GetString("stage")}', not this stage");
+        }
+
+        return drift;
+    }
+
+    private async Task AttachUsagePlansAsync(ExposureSpec spec, CancellationToken cancellationToken)
     {
         var plans = await AllPages.ReadAsync(run, "GetUsagePlans", new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
-        foreach (var wanted in declared)
+        var apiStage = $"{restApiId}:{stageName}";
+        foreach (var wanted in spec.GivenUsagePlans)
         {
             var plan = plans.FirstOrDefault(p => p.Id == wanted) ?? Named(plans, wanted);
-            if (plan["apiStages"] is { ValueKind: System.Text.Json.JsonValueKind.Array } stages
-                && stages.EnumerateArray().Any(s => s.TryGetProperty("apiId", out var api) && api.GetString() == restApiId && s.TryGetProperty("stage", out var stage) && stage.GetString() == stageName))
+            var attached = StageOf(plan);
+            var throttles = spec.ThrottlesOf(wanted).Where(t => attached is not { } entry || !t.IsOn(entry)).ToList();
+            if (attached is not null && throttles.Count == 0)
             {
-                run.Log.Info($"Usage plan '{plan.GetString("name")}' ({plan.Id}) already has stage '{stageName}'.");
+                run.Log.Info($"Usage plan '{plan.GetString("name")}' ({plan.Id}) already has stage '{stageName}'{(spec.ThrottlesOf(wanted).Count > 0 ? " with its method throttles" : "")}.");
                 continue;
             }
 
+            // One call: the stage is added first in the same patch, so its throttles have an entry to go to.
+            var patches = new List<object>();
+            if (attached is null)
+            {
+                patches.Add(new { op = "add", path = "/apiStages", value = apiStage });
+            }
+
+            patches.AddRange(throttles.SelectMany(t => t.Patches(apiStage)));
+            var what = string.Join(", ", [.. attached is null ? [$"attached stage '{stageName}'"] : Array.Empty<string>(), .. throttles.Select(t => $"throttle {t}")]);
             await run.WriteAsync(
                 "UpdateUsagePlan",
-                new { usagePlanId = plan.Id, patchOperations = new[] { new { op = "add", path = "/apiStages", value = $"{restApiId}:{stageName}" } } },
-                $"attached stage '{stageName}' to usage plan '{plan.GetString("name")}' ({plan.Id})",
+                new { usagePlanId = plan.Id, patchOperations = patches },
+                $"usage plan '{plan.GetString("name")}' ({plan.Id}): {what}",
                 cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The plan's entry for this stage, or null when the stage is not attached.</summary>
+    private JsonElement? StageOf(Resource plan) =>
+        plan["apiStages"] is { ValueKind: JsonValueKind.Array } stages
+            ? stages.EnumerateArray().Cast<JsonElement?>().FirstOrDefault(s => s!.Value.TryGetProperty("apiId", out var api) && api.GetString() == restApiId && s.Value.TryGetProperty("stage", out var stage) && stage.GetString() == stageName)
+            : null;
 
     private static Resource Named(List<Resource> plans, string name)
     {
