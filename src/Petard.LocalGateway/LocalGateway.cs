@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Petard.Local.DataPlane;
+using Petard.Local.DataPlane.Authorizers;
 using Petard.Local.DataPlane.Integrations;
 using Petard.Local.Faults;
 using Petard.Local.Http;
@@ -79,9 +80,10 @@ public sealed class LocalGateway : IAsyncDisposable
 
         var backends = BackendClient.CreateHttpClient();
         var log = new RequestLog(options.ControlPlaneLog);
+        var authorizerCache = new AuthorizerCache(TimeProvider.System); // the data plane's, flushed by FlushStageAuthorizersCache
         var pipeline = new GatewayPipeline(
             new OperationRouter(OperationModel.Default),
-            OperationTable.CreateDefault(options.Region, DataPlaneSetup.CreateTestInvokers(options, backends)),
+            OperationTable.CreateDefault(options.Region, DataPlaneSetup.CreateTestInvokers(options, backends), authorizerCache),
             state,
             stateFile,
             options.VerifySignatures is { } key ? new SignatureVerifier(key) : null,
@@ -90,7 +92,7 @@ public sealed class LocalGateway : IAsyncDisposable
             options.CreateDeploymentInterval is { } interval ? Quotas(interval) : null,
             log);
         var control = new ControlEndpoint(faults, calls, state, stateFile, log);
-        var dataPlane = DataPlaneSetup.Create(state, options, backends);
+        var dataPlane = DataPlaneSetup.Create(state, options, backends, authorizerCache);
         app.Run(context => context.Request.Path.StartsWithSegments("/_petard", StringComparison.Ordinal)
             ? control.HandleAsync(context)
             : (InvokeTarget.FromInvokePath(InvokeRequestParser.RawTarget(context)) ?? CustomDomainRoute.Find(state, context.Request.Host.Host, InvokeRequestParser.RawTarget(context))) is { } route

@@ -8,12 +8,12 @@ namespace Petard.Local.DataPlane;
 /// <summary>Puts the data plane together: its steps in the service's order and the integrations by type.</summary>
 internal static class DataPlaneSetup
 {
-    public static DataPlaneEndpoint Create(GatewayState state, LocalGatewayOptions options, HttpClient http)
+    public static DataPlaneEndpoint Create(GatewayState state, LocalGatewayOptions options, HttpClient http, AuthorizerCache authorizerCache)
     {
         IInvocationStep[] steps =
         [
             new RouteStep(state, new CanaryDraw(options.CanarySeed)),
-            new AuthorizerStep(AuthorizerFunctions(options, http), new AuthorizerCache(TimeProvider.System), CognitoTokenVerifier.Load(options.CognitoJwks, TimeProvider.System), options.Region),
+            new AuthorizerStep(AuthorizerFunctions(options, http), authorizerCache, CognitoTokenVerifier.Load(options.CognitoJwks, TimeProvider.System), options.Region),
             new ApiKeyStep(state),
             new ThrottleStep(TimeProvider.System),
             .. MethodSteps(options, http),

@@ -1,3 +1,4 @@
+using Petard.Local.DataPlane.Authorizers;
 using Petard.Local.DataPlane;
 using Petard.Local.Http;
 using Petard.Local.State;
@@ -21,7 +22,8 @@ internal sealed class OperationTable
 
     /// <param name="region">The region of invoke URLs in exports.</param>
     /// <param name="testInvokers">What TestInvokeMethod and TestInvokeAuthorizer run on the data plane; without it they answer a 500 that says so.</param>
-    public static OperationTable CreateDefault(string region, TestInvokers? testInvokers = null)
+    /// <param name="authorizerCache">The data plane's authorizer results, which FlushStageAuthorizersCache drops.</param>
+    public static OperationTable CreateDefault(string region, TestInvokers? testInvokers = null, AuthorizerCache? authorizerCache = null)
     {
         var table = new OperationTable();
         RestApiOperations.Register(table);
@@ -43,7 +45,7 @@ internal sealed class OperationTable
         ClientCertificateOperations.Register(table);
         DocumentationOperations.Register(table);
         SdkTypeOperations.Register(table);
-        StageCacheOperations.Register(table);
+        StageCacheOperations.Register(table, authorizerCache);
         UsageOperations.Register(table);
         ApiKeyImportOperations.Register(table);
         TestInvokeMethodOperations.Register(table, testInvokers?.Methods);

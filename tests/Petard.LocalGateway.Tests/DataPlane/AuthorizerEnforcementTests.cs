@@ -78,6 +78,22 @@ public sealed class AuthorizerEnforcementTests : FunctionTestBase
     }
 
     [Fact]
+    public async Task FlushStageAuthorizersCache_makes_the_next_request_call_the_function_again()
+    {
+        var apiId = await DeployAsync(MockApi);
+        await UseAuthorizerAsync(apiId, "/orders", new { type = "TOKEN", identitySource = "method.request.header.Authorization", authorizerResultTtlInSeconds = 300 });
+        var headers = new Dictionary<string, string> { ["Authorization"] = "allow" };
+
+        await CallAsync("GET", InvokeUrl(apiId, "/orders"), headers: headers);
+        await CallAsync("GET", InvokeUrl(apiId, "/orders"), headers: headers); // from the cache
+        await Client.InvokeAsync("FlushStageAuthorizersCache", new { restApiId = apiId, stageName = "dev" });
+        var afterFlush = await CallAsync("GET", InvokeUrl(apiId, "/orders"), headers: headers);
+
+        Assert.Equal(200, afterFlush.Status);
+        Assert.Equal(2, events.Count(e => e["type"]?.ToString() == "TOKEN"));
+    }
+
+    [Fact]
     public async Task A_ttl_of_zero_calls_the_function_every_time()
     {
         var apiId = await DeployAsync(MockApi);

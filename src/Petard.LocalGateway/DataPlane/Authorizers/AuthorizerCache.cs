@@ -12,6 +12,22 @@ internal sealed class AuthorizerCache(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, AuthorizerResult Result)> entries = new(StringComparer.Ordinal);
 
+    /// <summary>The entry of one identity, under its stage's prefix so a stage's entries can be dropped together.</summary>
+    public static string Key(string restApiId, string stage, string? authorizerId, IEnumerable<string?> identities) =>
+        string.Join('\n', [StagePrefix(restApiId, stage) + authorizerId, .. identities]);
+
+    /// <summary>Drops the stage's results (FlushStageAuthorizersCache): the next request calls the function again.</summary>
+    public void Flush(string restApiId, string stage)
+    {
+        var prefix = StagePrefix(restApiId, stage);
+        foreach (var key in entries.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            entries.TryRemove(key, out _);
+        }
+    }
+
+    private static string StagePrefix(string restApiId, string stage) => $"{restApiId}\n{stage}\n";
+
     public AuthorizerResult? Find(string key)
     {
         if (entries.TryGetValue(key, out var entry) && entry.Expires > time.GetUtcNow())

@@ -52,7 +52,7 @@ internal sealed class AuthorizerStep(AuthorizerFunctionInvoker functions, Author
         }
 
         var methodArn = MethodArn(invocation);
-        var key = string.Join('\n', [invocation.Request.RestApiId, invocation.Request.Stage, authorizer["id"]?.ToString(), .. identities.Select(i => i.Value)]);
+        var key = AuthorizerCache.Key(invocation.Request.RestApiId, invocation.Request.Stage, authorizer["id"]?.ToString(), identities.Select(i => i.Value));
         var result = cache.Find(key);
         if (result is null)
         {
