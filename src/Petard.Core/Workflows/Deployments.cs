@@ -35,7 +35,7 @@ internal sealed class Deployments(WorkflowRun run, string restApiId)
     public async Task<string?> EnsureAsync(DeploymentSpec spec, string? fingerprint, bool newApi, CancellationToken cancellationToken)
     {
         var reusable = fingerprint is not null && !spec.Force && restApiId.Length > 0;
-        if (reusable && !newApi && Convergence.Winner(await CarryingAsync(fingerprint!, cancellationToken).ConfigureAwait(false)) is { } existing)
+        if (reusable && !newApi && await SettledWinnerAsync(fingerprint!, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             run.Log.Info($"Deployment {existing.Id} already carries fingerprint {fingerprint}: it is reused.");
             return existing.Id;
@@ -79,6 +79,24 @@ internal sealed class Deployments(WorkflowRun run, string restApiId)
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// The deployment carrying the fingerprint that concurrent creators will keep. One made in the last
+    /// second may still lose to a twin made in the same second (createdDate has whole seconds), whose
+    /// creator then keeps the twin: the list is read again once that second has passed.
+    /// </summary>
+    private async Task<Resource?> SettledWinnerAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        var carrying = await CarryingAsync(fingerprint, cancellationToken).ConfigureAwait(false);
+        var wait = Convergence.YoungWait(carrying, DateTimeOffset.UtcNow);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            carrying = await CarryingAsync(fingerprint, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Convergence.Winner(carrying);
     }
 
     /// <summary>Every deployment of the API that carries the fingerprint (every page).</summary>
