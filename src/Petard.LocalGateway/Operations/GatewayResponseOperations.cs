@@ -104,6 +104,7 @@ internal static partial class GatewayResponseOperations
         response["responseParameters"] = input.Map("responseParameters")?.DeepClone() ?? new JsonObject();
         response["responseTemplates"] = input.Map("responseTemplates")?.DeepClone() ?? DefaultTemplates();
         response["defaultResponse"] = false;
+        CheckValues(response);
         Check(response);
         Customized(restApi)[type] = response;
         return response.DeepClone().AsObject();
@@ -145,6 +146,18 @@ internal static partial class GatewayResponseOperations
         if (map is not null && operation.Op is ("replace" or "remove") && response[map]?[segments[1]] is null)
         {
             throw ServiceErrors.NotFound("gatewayResponseParameterNotFound");
+        }
+    }
+
+    // Put takes the maps whole; the service refuses an empty value in them as it does in a patch.
+    private static void CheckValues(JsonObject response)
+    {
+        foreach (var map in new[] { "responseParameters", "responseTemplates" })
+        {
+            if (response[map] is JsonObject values && values.Any(v => string.IsNullOrEmpty(v.Value?.ToString())))
+            {
+                throw ServiceErrors.BadRequest("emptyGatewayResponseValue", ("map", map));
+            }
         }
     }
 

@@ -12,7 +12,9 @@ namespace Petard.Local.Operations;
 /// </summary>
 internal static class MethodOperations
 {
-    private const string NoResponse = "Invalid Response status code specified";
+    private static readonly string NoMethod = ServiceErrors.Message("methodNotFound");
+    private static readonly string NoIntegration = ServiceErrors.Message("integrationNotFound");
+    private static readonly string NoResponse = ServiceErrors.Message("responseStatusNotFound");
 
     private static readonly string[] HttpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"];
     private static readonly string[] IntegrationTypes = ["HTTP", "AWS", "MOCK", "HTTP_PROXY", "AWS_PROXY"];
@@ -36,22 +38,22 @@ internal static class MethodOperations
     {
         table.Add("PutMethod", PutMethod);
         table.Add("GetMethod", (input, state) => Method(state, input).DeepClone().AsObject());
-        table.Add("UpdateMethod", (input, state) => Patch(input, Methods(state, input), input.Required("httpMethod"), MethodRules));
-        table.Add("DeleteMethod", (input, state) => Stored.Remove(Methods(state, input), input.Required("httpMethod"), "Invalid Method identifier specified"));
+        table.Add("UpdateMethod", (input, state) => Patch(input, Methods(state, input), input.Required("httpMethod"), MethodRules, NoMethod));
+        table.Add("DeleteMethod", (input, state) => Stored.Remove(Methods(state, input), input.Required("httpMethod"), NoMethod));
 
         table.Add("PutIntegration", PutIntegration);
         table.Add("GetIntegration", (input, state) => Integration(state, input).DeepClone().AsObject());
-        table.Add("UpdateIntegration", (input, state) => Patch(input, Method(state, input), "methodIntegration", IntegrationRules));
-        table.Add("DeleteIntegration", (input, state) => Stored.Remove(Method(state, input), "methodIntegration", "Invalid Integration identifier specified"));
+        table.Add("UpdateIntegration", (input, state) => Patch(input, Method(state, input), "methodIntegration", IntegrationRules, NoIntegration));
+        table.Add("DeleteIntegration", (input, state) => Stored.Remove(Method(state, input), "methodIntegration", NoIntegration));
 
         table.Add("PutMethodResponse", PutMethodResponse);
         table.Add("GetMethodResponse", (input, state) => Stored.Child(GatewayState.Collection(Method(state, input), "methodResponses"), input.Required("statusCode"), NoResponse).DeepClone().AsObject());
-        table.Add("UpdateMethodResponse", (input, state) => Patch(input, GatewayState.Collection(Method(state, input), "methodResponses"), input.Required("statusCode"), MethodResponseRules));
+        table.Add("UpdateMethodResponse", (input, state) => Patch(input, GatewayState.Collection(Method(state, input), "methodResponses"), input.Required("statusCode"), MethodResponseRules, NoResponse));
         table.Add("DeleteMethodResponse", (input, state) => Stored.Remove(GatewayState.Collection(Method(state, input), "methodResponses"), input.Required("statusCode"), NoResponse));
 
         table.Add("PutIntegrationResponse", PutIntegrationResponse);
         table.Add("GetIntegrationResponse", (input, state) => Stored.Child(GatewayState.Collection(Integration(state, input), "integrationResponses"), input.Required("statusCode"), NoResponse).DeepClone().AsObject());
-        table.Add("UpdateIntegrationResponse", (input, state) => Patch(input, GatewayState.Collection(Integration(state, input), "integrationResponses"), input.Required("statusCode"), IntegrationResponseRules));
+        table.Add("UpdateIntegrationResponse", (input, state) => Patch(input, GatewayState.Collection(Integration(state, input), "integrationResponses"), input.Required("statusCode"), IntegrationResponseRules, NoResponse));
         table.Add("DeleteIntegrationResponse", (input, state) => Stored.Remove(GatewayState.Collection(Integration(state, input), "integrationResponses"), input.Required("statusCode"), NoResponse));
     }
 
@@ -62,14 +64,15 @@ internal static class MethodOperations
     }
 
     private static JsonObject Method(GatewayState state, OperationInput input) =>
-        Stored.Child(Methods(state, input), input.Required("httpMethod"), "Invalid Method identifier specified");
+        Stored.Child(Methods(state, input), input.Required("httpMethod"), NoMethod);
 
     private static JsonObject Integration(GatewayState state, OperationInput input) =>
-        Stored.Child(Method(state, input), "methodIntegration", "Invalid Integration identifier specified");
+        Stored.Child(Method(state, input), "methodIntegration", NoIntegration);
 
-    private static OperationResult Patch(OperationInput input, JsonObject parent, string name, PatchRules rules)
+    // A missing target answers the same NotFound as its Get does (the service words them alike).
+    private static OperationResult Patch(OperationInput input, JsonObject parent, string name, PatchRules rules, string notFound)
     {
-        var updated = rules.Apply(Stored.Child(parent, name, $"Invalid identifier specified: {name}"), PatchOperation.Read(input));
+        var updated = rules.Apply(Stored.Child(parent, name, notFound), PatchOperation.Read(input));
         parent[name] = updated;
         return updated.DeepClone().AsObject();
     }

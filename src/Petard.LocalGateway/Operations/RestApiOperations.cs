@@ -37,6 +37,7 @@ internal static class RestApiOperations
 
     private static OperationResult Create(OperationInput input, GatewayState state)
     {
+        CheckPolicy(input.String("policy"));
         var api = NewApi(state, input.Required("name"));
         foreach (var name in new[] { "description", "version", "policy", "apiKeySource" })
         {
@@ -49,6 +50,29 @@ internal static class RestApiOperations
         Stored.Copy(input, api, "binaryMediaTypes", "minimumCompressionSize", "endpointConfiguration", "disableExecuteApiEndpoint");
         Tags.CopyOnCreate(input, api);
         return api.DeepClone().AsObject();
+    }
+
+    // The service keeps the resource policy as a JSON string and refuses one that is not a JSON object.
+    private static void CheckPolicy(string? policy)
+    {
+        if (policy is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (JsonNode.Parse(policy) is JsonObject)
+            {
+                return;
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // falls through to the service's answer
+        }
+
+        throw ServiceErrors.BadRequest("invalidPolicy");
     }
 
     private static OperationResult Delete(OperationInput input, GatewayState state)
