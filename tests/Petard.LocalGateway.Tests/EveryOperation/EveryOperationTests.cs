@@ -22,6 +22,16 @@ public sealed class EveryOperationTests : GatewayTestBase
         Assert.Equal(OperationModel.Default.Operations.Keys.Order(StringComparer.Ordinal), rows.Order(StringComparer.Ordinal));
         Assert.Equal(120, rows.Count);
         Assert.Equal(["GetAccount"], OperationCases.All.Where(c => c.Invalid is null).Select(c => c.Operation));
+        Assert.Equal(["GetSdk"], OperationCases.All.Where(c => c.Success.NotEmulated is not null).Select(c => c.Operation));
+    }
+
+    [Fact]
+    public void The_table_expects_the_success_code_of_the_model_and_the_service_error_types()
+    {
+        var serviceErrors = new[] { "BadRequestException", "NotFoundException", "ConflictException" };
+
+        Assert.Empty(OperationCases.All.Where(c => (int)c.Success.Status != OperationModel.Default.Operations[c.Operation].SuccessStatusCode).Select(c => c.Operation));
+        Assert.Empty(OperationCases.All.Where(c => c.Refusal is { } refusal && !serviceErrors.Contains(refusal.ErrorType)).Select(c => c.Operation));
     }
 
     [Theory]
