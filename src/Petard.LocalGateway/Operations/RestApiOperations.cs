@@ -87,6 +87,7 @@ internal static class RestApiOperations
     {
         var tree = state.RestApi(input.Required("restApiId"));
         var updated = Rules.Apply((JsonObject)tree["api"]!, PatchOperation.Read(input));
+        CheckPolicy(updated["policy"]?.GetValue<string>());
         tree["api"] = updated;
         return updated.DeepClone().AsObject();
     }

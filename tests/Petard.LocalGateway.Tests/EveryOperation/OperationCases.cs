@@ -367,7 +367,7 @@ public static class OperationCases
             w => new { restApiId = w.ApiId, resourceId = World.Missing, patchOperations = Replace("/pathPart", "things") }, NotFound("Invalid Resource identifier specified")),
         Row("UpdateRestApi", Api,
             w => new { restApiId = w.ApiId, patchOperations = Replace("/description", "renamed") }, Ok.With("description", "renamed"),
-            w => new { restApiId = World.Missing, patchOperations = Replace("/description", "renamed") }, NotFound("Invalid API identifier specified")),
+            w => new { restApiId = w.ApiId, patchOperations = Replace("/policy", "allow everyone") }, BadRequest("Invalid policy document")),
         Row("UpdateStage", Stage,
             w => new { restApiId = w.ApiId, stageName = World.StageName, patchOperations = Replace("/variables/color", "blue") }, Ok.With("variables.color", "blue"),
             w => new { restApiId = w.ApiId, stageName = World.StageName, patchOperations = Replace("/variables/bad name", "blue") }, BadRequest("Stage variable name")),
