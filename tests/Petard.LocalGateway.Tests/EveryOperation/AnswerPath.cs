@@ -8,7 +8,7 @@ namespace Petard.Local.Tests.EveryOperation;
 /// service's maps may hold dots themselves (<c>method.response.header.X-Id</c>), so the longest key
 /// that exists wins.
 /// </summary>
-public static class AnswerPath
+internal static class AnswerPath
 {
     /// <summary>The field's text (a string as is, anything else as JSON), or <c>null</c> when absent.</summary>
     public static string? Read(JsonElement json, string path) => Read(json, path.Split('.'), 0);

@@ -5,7 +5,7 @@ namespace Petard.Local.Tests.EveryOperation;
 /// (a stage needs a deployment, which needs a method, which needs an API), so rows name only the last.
 /// </summary>
 [Flags]
-public enum Needs
+internal enum Needs
 {
     Nothing = 0,
     Api = 1 << 0,

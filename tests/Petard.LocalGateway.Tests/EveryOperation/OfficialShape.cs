@@ -8,7 +8,7 @@ namespace Petard.Local.Tests.EveryOperation;
 /// is a member of its structure, of the JSON kind the member's type has on the wire (timestamps are
 /// epoch seconds), down through lists and maps.
 /// </summary>
-public static class OfficialShape
+internal static class OfficialShape
 {
     /// <summary>
     /// Members the service added after the model Debian ships (botocore 1.29): the service answers

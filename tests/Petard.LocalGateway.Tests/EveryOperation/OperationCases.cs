@@ -8,7 +8,7 @@ namespace Petard.Local.Tests.EveryOperation;
 /// accepts and one it refuses. The refused calls use the service's own rules (a missing identifier,
 /// a duplicate, a broken value) and its error types; messages are matched by their gist.
 /// </summary>
-public static class OperationCases
+internal static class OperationCases
 {
     private const string OpenApi = """{"openapi":"3.0.1","info":{"title":"imported","version":"1"},"paths":{"/pets":{"get":{"responses":{"200":{"description":"ok"}},"x-amazon-apigateway-integration":{"type":"mock","requestTemplates":{"application/json":"{\"statusCode\": 200}"},"responses":{"default":{"statusCode":"200"}}}}}}}""";
     private const string Documentation = """{"openapi":"3.0.1","info":{"title":"docs","version":"1"},"paths":{},"x-amazon-apigateway-documentation":{"documentationParts":[{"location":{"type":"API"},"properties":{"description":"imported"}}]}}""";

@@ -5,7 +5,7 @@ namespace Petard.Local.Tests.EveryOperation;
 /// method with its integration and 200 responses, a stage, and the account-level resources, each
 /// created only when a row needs it. Names and values are fixed so rows can refer to them.
 /// </summary>
-public sealed class World(PetardClient client)
+internal sealed class World(PetardClient client)
 {
     public const string StageName = "test";
     public const string ChildPath = "items";
