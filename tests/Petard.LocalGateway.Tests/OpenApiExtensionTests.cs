@@ -86,7 +86,7 @@ public sealed class OpenApiExtensionTests : GatewayTestBase
 
     [Theory]
     [InlineData("""{"x-amazon-apigateway-documentation": {"version": "1"}}""", "x-amazon-apigateway-documentation")]
-    [InlineData("""{"components": {"securitySchemes": {"oauth": {"type": "oauth2", "flows": {}}}}}""", "Unsupported security definition 'oauth'")]
+    [InlineData("""{"components": {"securitySchemes": {"oauth": {"type": "oauth2", "flows": {}}}}}""", "Unsupported security definition type 'oauth2' for 'oauth'. Ignoring.")]
     [InlineData("""{"x-amazon-apigateway-gateway-responses": {"NOT_A_TYPE": {"statusCode": "400"}}}""", "Invalid gateway response type 'NOT_A_TYPE'")]
     [InlineData("""{"x-amazon-apigateway-request-validator": "missing"}""", "The request validator 'missing' of GET /a")]
     [InlineData("""{"security": [{"nowhere": []}]}""", "The security requirement 'nowhere' of GET /a")]
