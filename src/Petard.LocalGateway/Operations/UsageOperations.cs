@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Petard.Local.DataPlane;
 using Petard.Local.Http;
 using Petard.Local.Patching;
 using Petard.Local.State;
@@ -8,21 +9,22 @@ namespace Petard.Local.Operations;
 
 /// <summary>
 /// GetUsage and UpdateUsage of a usage plan: per key and day, <c>[used, remaining]</c> against the
-/// plan's quota. The control plane counts no requests, so used is 0 and remaining is the quota's
-/// limit, or what UpdateUsage set (<c>usagePlans.{id}.usage.{keyId}</c>).
+/// plan's quota. Used is what the data plane counted that day (<see cref="UsageLedger"/>);
+/// remaining is the quota's limit less what its period used up to that day, or what UpdateUsage
+/// set (<c>usagePlans.{id}.usage.{keyId}</c>).
 /// </summary>
 internal static class UsageOperations
 {
     private const string DateFormat = "yyyy-MM-dd";
     private const int MaxDays = 90;
 
-    public static void Register(OperationTable table)
+    public static void Register(OperationTable table, UsageLedger usage)
     {
-        table.Add("GetUsage", GetUsage);
+        table.Add("GetUsage", (input, state) => GetUsage(input, state, usage));
         table.Add("UpdateUsage", UpdateUsage);
     }
 
-    private static OperationResult GetUsage(OperationInput input, GatewayState state)
+    private static OperationResult GetUsage(OperationInput input, GatewayState state, UsageLedger usage)
     {
         var planId = input.Required("usagePlanId");
         var tree = UsagePlanOperations.Plan(state, planId);
@@ -41,10 +43,12 @@ internal static class UsageOperations
         }
 
         var values = new JsonObject();
+        var period = tree["plan"]?["quota"]?["period"]?.ToString();
         foreach (var key in keys)
         {
-            var remaining = Remaining(tree, key);
-            values[key] = new JsonArray(Enumerable.Range(0, days).Select(_ => (JsonNode)new JsonArray(0, remaining)).ToArray());
+            values[key] = new JsonArray(Enumerable.Range(0, days).Select(d => start.AddDays(d)).Select(day => (JsonNode)new JsonArray(
+                usage.Used(planId, key, day),
+                Math.Max(0, Remaining(tree, key) - (tree["usage"]?[key] is null ? usage.UsedInPeriod(planId, key, period, day) : 0)))).ToArray());
         }
 
         return Usage(planId, start, end, values);
