@@ -96,12 +96,14 @@ public sealed class AwsCliScenarioTests : FunctionTestBase
         var yamlFile = Path.Combine(aws.Folder, "export.yaml");
         var yamlExport = (await aws.RunAsync("get-export", "--rest-api-id", apiId, "--stage-name", "dev", "--export-type", "oas30", "--accepts", "application/yaml", yamlFile)).Ok();
         Assert.Equal("application/yaml", yamlExport["contentType"]!.GetValue<string>());
+        Assert.Matches("""^attachment; filename="oas30_\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\.yaml"$""", yamlExport["contentDisposition"]!.GetValue<string>());
         var yaml = await File.ReadAllTextAsync(yamlFile);
         Assert.Contains("openapi: 3.0.1", yaml, StringComparison.Ordinal);
         Assert.Contains("/pets/{petId}:", yaml, StringComparison.Ordinal);
 
         var jsonFile = Path.Combine(aws.Folder, "export.json");
-        (await aws.RunAsync("get-export", "--rest-api-id", apiId, "--stage-name", "dev", "--export-type", "swagger", "--parameters", "extensions=integrations", jsonFile)).Ok();
+        var jsonExport = (await aws.RunAsync("get-export", "--rest-api-id", apiId, "--stage-name", "dev", "--export-type", "swagger", "--parameters", "extensions=integrations", jsonFile)).Ok();
+        Assert.StartsWith("attachment; filename=\"swagger_", jsonExport["contentDisposition"]!.GetValue<string>(), StringComparison.Ordinal);
         var swagger = JsonNode.Parse(await File.ReadAllTextAsync(jsonFile))!;
         Assert.Equal("2.0", swagger["swagger"]!.GetValue<string>());
         Assert.Equal("/dev", swagger["basePath"]!.GetValue<string>());
