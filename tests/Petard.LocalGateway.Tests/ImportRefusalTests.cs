@@ -118,6 +118,25 @@ public sealed class ImportRefusalTests : GatewayTestBase
     }
 
     [Fact]
+    public async Task Integrations_the_service_cannot_put_are_listed_as_import_errors_and_nothing_is_created()
+    {
+        const string body = """
+            {"openapi": "3.0.1", "info": {"title": "Broken", "version": "1"},
+             "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}, "x-amazon-apigateway-integration": {"type": "lambda"}},
+                              "post": {"responses": {"200": {"description": "ok"}}, "x-amazon-apigateway-integration": {"uri": "https://example.com"}}}}}
+            """;
+
+        var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("ImportRestApi", new { body }));
+
+        Assert.Equal("BadRequestException", error.ErrorType);
+        var lines = error.ServiceMessage!.Split("\n\t");
+        Assert.Equal("Errors found during import:", lines[0]);
+        Assert.StartsWith("Unable to put integration on 'GET' for resource at path '/a': 1 validation error detected: Value 'lambda' at 'putIntegrationInput.type'", lines[1], StringComparison.Ordinal);
+        Assert.Equal("Unable to put integration on 'POST' for resource at path '/a': Enumeration value for IntegrationType must be non-empty", lines[2]);
+        Assert.Empty((await Client.InvokeAsync("GetRestApis")).Items);
+    }
+
+    [Fact]
     public async Task A_missing_request_model_is_a_warning_and_the_method_gets_no_model()
     {
         const string body = """

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Petard.Local.Operations;
 using Petard.Local.State;
+using Petard.Model;
 
 namespace Petard.Local.OpenApi;
 
@@ -56,13 +57,19 @@ internal static class OpenApiImporter
             OpenApiExtensions.Import(definition, work, overwrite, warnings),
             definition[OpenApiExtensions.Validator]?.ToString(),
             SchemaNames(definition),
-            warnings);
+            warnings,
+            []);
         if (definition["paths"] is JsonObject paths)
         {
             foreach (var (path, item) in paths)
             {
                 ImportPath(path, item as JsonObject, work, context);
             }
+        }
+
+        if (context.Errors.Count > 0)
+        {
+            throw ServiceErrors.BadRequest("importErrors", ("errors", string.Join("\n\t", context.Errors)));
         }
 
         foreach (var (key, value) in work)
@@ -174,9 +181,9 @@ internal static class OpenApiImporter
         }
 
         WarnMissingResponseModels(op, at, context);
-        if (op["x-amazon-apigateway-integration"] is JsonObject integration)
+        if (op["x-amazon-apigateway-integration"] is JsonObject integration && BuildIntegration(integration, resourceId, at, context) is { } built)
         {
-            method["methodIntegration"] = BuildIntegration(integration, resourceId, at, context.Warnings);
+            method["methodIntegration"] = built;
         }
 
         return method;
@@ -243,13 +250,20 @@ internal static class OpenApiImporter
     private static HashSet<string> SchemaNames(JsonObject definition) =>
         ((definition["definitions"] ?? definition["components"]?["schemas"]) as JsonObject ?? []).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
 
-    private static JsonObject BuildIntegration(JsonObject source, string resourceId, Where at, List<string> warnings)
+    // The method's integration, or null with the service's error ("Unable to put integration on 'GET' for resource at
+    // path '/x': ...") collected: the import lists every such error, then fails.
+    private static JsonObject? BuildIntegration(JsonObject source, string resourceId, Where at, MethodContext context)
     {
-        var type = source["type"]?.ToString().ToUpperInvariant()
-            ?? throw GatewayException.BadRequest("Invalid OpenAPI input: an x-amazon-apigateway-integration has no 'type'.");
-        if (type is not ("HTTP" or "AWS" or "MOCK" or "HTTP_PROXY" or "AWS_PROXY"))
+        var warnings = context.Warnings;
+        var type = source["type"]?.ToString().ToUpperInvariant();
+        var types = OperationModel.Default.EnumValues("IntegrationType");
+        var reason = type is null
+            ? ServiceErrors.Message("integrationTypeMissing")
+            : types.Contains(type) ? null : ServiceErrors.Message("enumValue", ("value", source["type"]!.ToString()), ("member", "putIntegrationInput.type"), ("values", string.Join(", ", types)));
+        if (reason is not null)
         {
-            throw GatewayException.BadRequest($"Invalid OpenAPI input: unknown integration type '{type}' (use HTTP, HTTP_PROXY, AWS, AWS_PROXY or MOCK).");
+            context.Errors.Add(ServiceErrors.Message("unableToPutIntegration", ("method", at.HttpMethod), ("path", at.Path), ("reason", reason)));
+            return null;
         }
 
         var integration = new JsonObject
@@ -357,8 +371,8 @@ internal static class OpenApiImporter
         return kept;
     }
 
-    /// <summary>What every method of the import reads: the security schemes, the request validators by name, the document's default validator, the names of its schemas.</summary>
-    private sealed record MethodContext(OpenApiSecurity Security, Dictionary<string, string> Validators, string? DefaultValidator, HashSet<string> Schemas, List<string> Warnings);
+    /// <summary>What every method of the import reads: the security schemes, the request validators by name, the document's default validator, the names of its schemas; where it reports.</summary>
+    private sealed record MethodContext(OpenApiSecurity Security, Dictionary<string, string> Validators, string? DefaultValidator, HashSet<string> Schemas, List<string> Warnings, List<string> Errors);
 
     /// <summary>An operation of the document: its path and the key of its method (<c>get</c>, <c>x-amazon-apigateway-any-method</c>).</summary>
     private sealed record Where(string Path, string Key)
