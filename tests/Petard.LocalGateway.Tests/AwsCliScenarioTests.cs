@@ -111,6 +111,31 @@ public sealed class AwsCliScenarioTests : FunctionTestBase
     }
 
     [SkippableFact]
+    public async Task The_AWS_CLI_imports_with_the_services_warnings_and_refusals()
+    {
+        AwsCli.RequireInstalled();
+        using var aws = new AwsCli(Gateway.Url, Key, Secret);
+        var warned = Path.Combine(aws.Folder, "warned.json");
+        await File.WriteAllTextAsync(warned, """
+            {"openapi": "3.0.1", "info": {"title": "Warned", "version": "1"}, "servers": [{"url": "https://a"}, {"url": "https://b"}],
+             "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}}}}}
+            """);
+        var bad = Path.Combine(aws.Folder, "bad.json");
+        await File.WriteAllTextAsync(bad, "{'key:value}");
+
+        var refused = await aws.RunAsync("import-rest-api", "--body", $"fileb://{warned}", "--fail-on-warnings");
+        Assert.Contains("(BadRequestException) when calling the ImportRestApi operation: Warnings found during import:\n\tMore than one server provided.", refused.Error, StringComparison.Ordinal);
+        var imported = (await aws.RunAsync("import-rest-api", "--body", $"fileb://{warned}")).Ok();
+        Assert.Equal("More than one server provided. Ignoring all but the first for defining endpoint configuration", imported["warnings"]![0]!.GetValue<string>());
+        var apiId = imported["id"]!.GetValue<string>();
+        var put = (await aws.RunAsync("put-rest-api", "--rest-api-id", apiId, "--mode", "overwrite", "--body", $"fileb://{warned}")).Ok();
+        Assert.Single(put["warnings"]!.AsArray());
+        var invalid = await aws.RunAsync("put-rest-api", "--rest-api-id", apiId, "--body", $"fileb://{bad}");
+        Assert.Contains("(BadRequestException) when calling the PutRestApi operation: Invalid OpenAPI input.", invalid.Error, StringComparison.Ordinal);
+        Assert.Single((await aws.RunAsync("get-rest-apis")).Ok()["items"]!.AsArray());
+    }
+
+    [SkippableFact]
     public async Task The_AWS_CLI_creates_reads_updates_test_invokes_and_deletes_authorizers()
     {
         AwsCli.RequireInstalled();
