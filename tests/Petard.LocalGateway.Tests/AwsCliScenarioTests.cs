@@ -276,8 +276,16 @@ public sealed class AwsCliScenarioTests : FunctionTestBase
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var usage = (await aws.RunAsync("get-usage", "--usage-plan-id", planId, "--start-date", today, "--end-date", today)).Ok();
         Assert.Equal("[[3,0]]", usage["items"]![keyId]!.ToJsonString()); // the CLI reads the wire's "values" as "items"
-        var updated = (await aws.RunAsync("update-usage", "--usage-plan-id", planId, "--key-id", keyId, "--patch-operations", "op=replace,path=/remaining,value=7")).Ok();
-        Assert.Equal(7, updated["items"]![keyId]![0]![1]!.GetValue<int>());
+        var updated = (await aws.RunAsync("update-usage", "--usage-plan-id", planId, "--key-id", keyId, "--patch-operations", "op=replace,path=/remaining,value=1")).Ok();
+        Assert.Equal("[[3,1]]", updated["items"]![keyId]!.ToJsonString());
+        var again = new List<int>();
+        for (var i = 0; i < 2; i++)
+        {
+            again.Add((await CallAsync("GET", InvokeUrl(apiId, "/", "prod"), headers: new Dictionary<string, string> { ["x-api-key"] = ApiKeyValue })).Status);
+        }
+
+        Assert.Equal([200, 429], again); // the quota enforces the remaining UpdateUsage set
+        Assert.Equal("[[4,0]]", (await aws.RunAsync("get-usage", "--usage-plan-id", planId, "--key-id", keyId, "--start-date", today, "--end-date", today)).Ok()["items"]![keyId]!.ToJsonString());
         var backwards = await aws.RunAsync("get-usage", "--usage-plan-id", planId, "--start-date", "2026-01-02", "--end-date", "2026-01-01");
         Assert.Contains("BadRequestException", backwards.Error, StringComparison.Ordinal);
 

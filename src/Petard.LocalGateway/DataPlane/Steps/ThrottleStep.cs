@@ -54,7 +54,7 @@ internal sealed class ThrottleStep(TimeProvider time, UsageLedger usage) : IInvo
         if (quota is not null && int.TryParse(quota["limit"]?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit))
         {
             var period = quota["period"]?.ToString();
-            if (usage.UsedInPeriod(planId, keyId, period, usage.Today) >= limit)
+            if (usage.Remaining(planId, keyId, period, limit, usage.Today) <= 0)
             {
                 throw new GatewayResponseException("QUOTA_EXCEEDED", 429, "Limit Exceeded", $"{planId}:{keyId} used its quota of {limit} for the {period?.ToLowerInvariant() ?? "day"}.");
             }
