@@ -39,7 +39,7 @@ public sealed class ImportRefusalTests : GatewayTestBase
     [Theory]
     [InlineData("""{"openapi": "2.0.0", "info": {"title": "T", "version": "1"}, "paths": {}}""", "'openapi' is '2.0.0'")]
     [InlineData("""{"openapi": "1.0", "info": {"title": "T", "version": "1"}, "paths": {}}""", "'openapi' is '1.0'")]
-    [InlineData("""{"openapi": 3, "info": {"title": "T", "version": "1"}, "paths": {}}""", "'openapi' is '3'")]
+    [InlineData("""{"openapi": ["3.0.1"], "info": {"title": "T", "version": "1"}, "paths": {}}""", "'openapi' is '[\"3.0.1\"]'")]
     [InlineData("""{"swagger": "3.0.1", "info": {"title": "T", "version": "1"}, "paths": {}}""", "'swagger' is '3.0.1'")]
     [InlineData("""{"openapi": "3.0.1", "info": {"title": "T", "version": "1"}, "paths": {"/a": "get"}}""", "the path '/a' must be an object")]
     [InlineData("""{"openapi": "3.0.1", "info": {"title": "T", "version": "1"}, "paths": {"/a": ["get"]}}""", "the path '/a' must be an object")]
@@ -59,6 +59,17 @@ public sealed class ImportRefusalTests : GatewayTestBase
         }
 
         Assert.Equal(before, Gateway.Snapshot().ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("swagger: 2.0\ninfo: {title: Unquoted, version: '1'}\npaths: {}\n")]
+    [InlineData("openapi: 3.0\ninfo: {title: Unquoted, version: '1'}\npaths: {}\n")]
+    [InlineData("openapi: 3.1.0\ninfo: {title: Newer, version: '1'}\npaths: {}\n")]
+    public async Task Versions_API_Gateway_imports_are_accepted_however_YAML_writes_them(string body)
+    {
+        var imported = await Client.InvokeAsync("ImportRestApi", new { body, failOnWarnings = true });
+
+        Assert.NotNull(imported.Id);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -70,7 +71,12 @@ internal static class OpenApiDocument
     private static void CheckVersion(JsonObject root)
     {
         var (member, expected) = root["openapi"] is not null ? ("openapi", "3.") : ("swagger", "2.0");
-        var value = root[member] is JsonValue version && version.TryGetValue(out string? text) ? text : root[member]!.ToJsonString();
+        var value = root[member] switch
+        {
+            JsonValue version when version.TryGetValue(out string? text) => text,
+            JsonValue version when version.TryGetValue(out double number) => number.ToString("0.0##", CultureInfo.InvariantCulture), // swagger: 2.0, unquoted in YAML
+            var other => other!.ToJsonString(),
+        };
         var valid = member == "openapi" ? value.StartsWith(expected, StringComparison.Ordinal) && value.Length > 2 : value == expected;
         if (!valid)
         {
