@@ -164,6 +164,20 @@ public sealed class ImportRefusalTests : GatewayTestBase
         Assert.False(method.Has("requestModels"));
     }
 
+    [Theory]
+    [InlineData("""{"200": "ok"}""")]
+    [InlineData("""{"200": {"description": "ok", "content": {"application/json": "Pet"}}}""")]
+    [InlineData("""{"200": {"description": "ok", "content": {"application/json": {"schema": "Pet"}}}}""")]
+    public async Task Responses_of_an_odd_shape_do_not_break_the_import(string responses)
+    {
+        var body = """{"openapi": "3.0.1", "info": {"title": "Odd", "version": "1"}, "paths": {"/a": {"get": {"responses": RESPONSES, "requestBody": {"content": {"application/json": "Pet"}}}}}}"""
+            .Replace("RESPONSES", responses, StringComparison.Ordinal);
+
+        var imported = await Client.InvokeAsync("ImportRestApi", new { body });
+
+        Assert.NotNull(imported.Id);
+    }
+
     [Fact]
     public async Task PutRestApi_failing_on_warnings_leaves_the_api_as_it_was()
     {

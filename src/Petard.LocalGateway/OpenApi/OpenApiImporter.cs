@@ -197,7 +197,7 @@ internal static class OpenApiImporter
         var models = new JsonObject();
         foreach (var (contentType, media) in op["requestBody"]?["content"] as JsonObject ?? [])
         {
-            if (KnownModel(media?["schema"], $"{at.Location}.requestBody.content.{contentType}.schema", context) is { } name)
+            if (KnownModel((media as JsonObject)?["schema"], $"{at.Location}.requestBody.content.{contentType}.schema", context) is { } name)
             {
                 models[contentType] = name;
             }
@@ -216,7 +216,7 @@ internal static class OpenApiImporter
     }
 
     private static string? ModelName(JsonNode? schema) =>
-        schema?["$ref"]?.ToString() is { } reference ? reference[(reference.LastIndexOf('/') + 1)..] : null;
+        (schema as JsonObject)?["$ref"]?.ToString() is { } reference ? reference[(reference.LastIndexOf('/') + 1)..] : null;
 
     // The model a schema refers to, or null (with the service's warning) when the document defines no such schema.
     private static string? KnownModel(JsonNode? schema, string where, MethodContext context)
@@ -239,10 +239,10 @@ internal static class OpenApiImporter
     {
         foreach (var (status, response) in op["responses"] as JsonObject ?? [])
         {
-            KnownModel(response?["schema"], $"{at.Location}.responses.{status}.schema", context);
-            foreach (var (_, media) in response?["content"] as JsonObject ?? [])
+            KnownModel((response as JsonObject)?["schema"], $"{at.Location}.responses.{status}.schema", context);
+            foreach (var (_, media) in (response as JsonObject)?["content"] as JsonObject ?? [])
             {
-                KnownModel(media?["schema"], $"{at.Location}.responses.{status}.content.schema", context);
+                KnownModel((media as JsonObject)?["schema"], $"{at.Location}.responses.{status}.content.schema", context);
             }
         }
     }
