@@ -45,6 +45,9 @@ public sealed class Resource
     /// <summary>The <c>Content-Type</c> of the response, if sent.</summary>
     public string? ContentType => Headers.TryGetValue("Content-Type", out var value) ? value : null;
 
+    /// <summary>The <c>Content-Disposition</c> of the response, if sent (GetExport names its file with it).</summary>
+    public string? ContentDisposition => Headers.TryGetValue("Content-Disposition", out var value) ? value : null;
+
     /// <summary>A property of the JSON; <see cref="JsonValueKind.Undefined"/> when absent.</summary>
     /// <param name="name">The property name as the service spells it, e.g. <c>id</c>.</param>
     public JsonElement this[string name] =>

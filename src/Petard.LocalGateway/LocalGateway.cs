@@ -81,9 +81,10 @@ public sealed class LocalGateway : IAsyncDisposable
         var backends = BackendClient.CreateHttpClient();
         var log = new RequestLog(options.ControlPlaneLog);
         var authorizerCache = new AuthorizerCache(TimeProvider.System); // the data plane's, flushed by FlushStageAuthorizersCache
+        var usage = new UsageLedger(TimeProvider.System); // counted by the data plane, reported by GetUsage
         var pipeline = new GatewayPipeline(
             new OperationRouter(OperationModel.Default),
-            OperationTable.CreateDefault(options.Region, DataPlaneSetup.CreateTestInvokers(options, backends), authorizerCache),
+            OperationTable.CreateDefault(options.Region, DataPlaneSetup.CreateTestInvokers(options, backends), authorizerCache, usage),
             state,
             stateFile,
             options.VerifySignatures is { } key ? new SignatureVerifier(key) : null,
@@ -92,7 +93,7 @@ public sealed class LocalGateway : IAsyncDisposable
             options.CreateDeploymentInterval is { } interval ? Quotas(interval) : null,
             log);
         var control = new ControlEndpoint(faults, calls, state, stateFile, log);
-        var dataPlane = DataPlaneSetup.Create(state, options, backends, authorizerCache);
+        var dataPlane = DataPlaneSetup.Create(state, options, backends, authorizerCache, usage);
         app.Run(context => context.Request.Path.StartsWithSegments("/_petard", StringComparison.Ordinal)
             ? control.HandleAsync(context)
             : (InvokeTarget.FromInvokePath(InvokeRequestParser.RawTarget(context)) ?? CustomDomainRoute.Find(state, context.Request.Host.Host, InvokeRequestParser.RawTarget(context))) is { } route

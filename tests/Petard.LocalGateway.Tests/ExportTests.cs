@@ -54,6 +54,47 @@ public sealed class ExportTests : GatewayTestBase
         Assert.Equal(["/", "/items", "/items/{id}"], paths);
     }
 
+    [Theory]
+    [InlineData("oas30", null, "application/json", "oas30_1.0.json")]
+    [InlineData("oas30", "application/json", "application/json", "oas30_1.0.json")]
+    [InlineData("swagger", "application/yaml", "application/yaml", "swagger_1.0.yaml")]
+    [InlineData("swagger", "*/*", "application/octet-stream", "swagger_1.0.json")]
+    public async Task GetExport_answers_the_accepted_content_type_and_names_the_file_after_the_type_and_version(string exportType, string? accepts, string contentType, string fileName)
+    {
+        var api = await Client.InvokeAsync("ImportRestApi", new { body = Definition });
+        await Client.InvokeAsync("CreateDeployment", new { restApiId = api.Id, stageName = "v1" });
+
+        var export = await Client.InvokeAsync("GetExport", new { restApiId = api.Id, stageName = "v1", exportType, accepts });
+
+        Assert.Equal(contentType, export.ContentType);
+        Assert.Equal($"attachment; filename=\"{fileName}\"", export.ContentDisposition);
+    }
+
+    [Fact]
+    public async Task GetExport_of_an_api_without_a_version_names_the_file_after_its_creation_time_as_info_version_says()
+    {
+        var (apiId, _) = await CreateDeployableApiAsync();
+        await Client.InvokeAsync("CreateDeployment", new { restApiId = apiId, stageName = "v1" });
+
+        var export = await Client.InvokeAsync("GetExport", new { restApiId = apiId, stageName = "v1", exportType = "oas30" });
+
+        var version = JsonNode.Parse(export.Body!.Value.Span)!["info"]!["version"]!.GetValue<string>();
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", version);
+        Assert.Equal($"attachment; filename=\"oas30_{version}.json\"", export.ContentDisposition);
+    }
+
+    [Fact]
+    public async Task GetExport_for_an_Accept_it_cannot_write_is_a_BadRequest()
+    {
+        var api = await Client.InvokeAsync("ImportRestApi", new { body = Definition });
+        await Client.InvokeAsync("CreateDeployment", new { restApiId = api.Id, stageName = "v1" });
+
+        var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("GetExport", new { restApiId = api.Id, stageName = "v1", exportType = "oas30", accepts = "text/html" }));
+
+        Assert.Equal("BadRequestException", error.ErrorType);
+        Assert.Contains("text/html", error.ServiceMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GetExport_of_an_unknown_stage_is_NotFound()
     {

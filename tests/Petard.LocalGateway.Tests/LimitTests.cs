@@ -28,10 +28,10 @@ public sealed class LimitTests : GatewayTestBase
     }
 
     [Theory]
-    [InlineData("openapi: [unclosed", "YAML does not parse")]
-    [InlineData("{\"openapi\": ", "JSON does not parse")]
-    [InlineData("title: no version marker", "neither 'openapi'")]
-    [InlineData("openapi: 3.0.1\nx: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n", "deeper than 64")]
+    [InlineData("openapi: [unclosed", "Invalid OpenAPI input.")]
+    [InlineData("{\"openapi\": ", "Invalid OpenAPI input.")]
+    [InlineData("title: no version marker", "Invalid OpenAPI input.")]
+    [InlineData("openapi: 3.0.1\nx: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n", "Invalid OpenAPI input.")]
     public async Task A_bad_definition_is_a_BadRequest_and_the_api_keeps_its_resources(string body, string expected)
     {
         var (apiId, _) = await CreateDeployableApiAsync();

@@ -85,8 +85,8 @@ public sealed class OpenApiExtensionTests : GatewayTestBase
     }
 
     [Theory]
-    [InlineData("""{"x-amazon-apigateway-documentation": {"version": "1"}}""", "x-amazon-apigateway-documentation")]
-    [InlineData("""{"components": {"securitySchemes": {"oauth": {"type": "oauth2", "flows": {}}}}}""", "Unsupported security definition 'oauth'")]
+    [InlineData("""{"x-amazon-apigateway-cors": {"allowOrigins": ["*"]}}""", "x-amazon-apigateway-cors")]
+    [InlineData("""{"components": {"securitySchemes": {"oauth": {"type": "oauth2", "flows": {}}}}}""", "Unsupported security definition type 'oauth2' for 'oauth'. Ignoring.")]
     [InlineData("""{"x-amazon-apigateway-gateway-responses": {"NOT_A_TYPE": {"statusCode": "400"}}}""", "Invalid gateway response type 'NOT_A_TYPE'")]
     [InlineData("""{"x-amazon-apigateway-request-validator": "missing"}""", "The request validator 'missing' of GET /a")]
     [InlineData("""{"security": [{"nowhere": []}]}""", "The security requirement 'nowhere' of GET /a")]
@@ -105,6 +105,25 @@ public sealed class OpenApiExtensionTests : GatewayTestBase
         Assert.Equal("BadRequestException", refused.ErrorType);
         Assert.Contains(warning, refused.ServiceMessage, StringComparison.Ordinal);
         Assert.Contains(imported["warnings"].EnumerateArray(), w => w.GetString()!.Contains(warning, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_documentation_extension_imports_documentation_parts_without_a_warning()
+    {
+        const string body = """
+            {"openapi": "3.0.1", "info": {"title": "Documented", "version": "1"},
+             "paths": {"/pets": {"get": {"responses": {"200": {"description": "ok"}}}}},
+             "x-amazon-apigateway-documentation": {"version": "1.0", "documentationParts": [
+               {"location": {"type": "API"}, "properties": {"description": "The pet store"}},
+               {"location": {"type": "METHOD", "path": "/pets", "method": "GET"}, "properties": {"summary": "List pets"}}]}}
+            """;
+
+        var api = await Client.InvokeAsync("ImportRestApi", new { body, failOnWarnings = true });
+
+        Assert.False(api.Has("warnings"));
+        var parts = (await Client.InvokeAsync("GetDocumentationParts", new { restApiId = api.Id })).Items;
+        Assert.Equal(["API", "METHOD"], parts.Select(p => p["location"].GetProperty("type").GetString()).Order(StringComparer.Ordinal));
+        Assert.Contains(parts, p => p.GetString("properties") == """{"summary":"List pets"}""");
     }
 
     [Theory]

@@ -8,14 +8,14 @@ namespace Petard.Local.DataPlane;
 /// <summary>Puts the data plane together: its steps in the service's order and the integrations by type.</summary>
 internal static class DataPlaneSetup
 {
-    public static DataPlaneEndpoint Create(GatewayState state, LocalGatewayOptions options, HttpClient http, AuthorizerCache authorizerCache)
+    public static DataPlaneEndpoint Create(GatewayState state, LocalGatewayOptions options, HttpClient http, AuthorizerCache authorizerCache, UsageLedger usage)
     {
         IInvocationStep[] steps =
         [
             new RouteStep(state, new CanaryDraw(options.CanarySeed)),
             new AuthorizerStep(AuthorizerFunctions(options, http), authorizerCache, CognitoTokenVerifier.Load(options.CognitoJwks, TimeProvider.System), options.Region),
             new ApiKeyStep(state),
-            new ThrottleStep(TimeProvider.System),
+            new ThrottleStep(TimeProvider.System, usage),
             .. MethodSteps(options, http),
         ];
         var log = new DataPlaneLog(options.DataPlaneLog);

@@ -37,7 +37,7 @@ internal sealed class GatewayPipeline(
         var (status, answer) = result.Value;
         if (answer.Blob is not null)
         {
-            await ResponseWriter.WriteBlobAsync(context.Response, status, answer.Blob, answer.ContentType ?? "application/octet-stream", cancellationToken).ConfigureAwait(false);
+            await ResponseWriter.WriteBlobAsync(context.Response, status, answer.Blob, answer.ContentType ?? "application/octet-stream", answer.ContentDisposition, cancellationToken).ConfigureAwait(false);
         }
         else
         {

@@ -22,10 +22,15 @@ internal static class ResponseWriter
         return response.Body.WriteAsync(Encoding.UTF8.GetBytes(json.ToJsonString()), cancellationToken).AsTask();
     }
 
-    public static Task WriteBlobAsync(HttpResponse response, int status, byte[] body, string contentType, CancellationToken cancellationToken)
+    public static Task WriteBlobAsync(HttpResponse response, int status, byte[] body, string contentType, string? contentDisposition, CancellationToken cancellationToken)
     {
         Prepare(response, status);
         response.ContentType = contentType;
+        if (contentDisposition is not null)
+        {
+            response.Headers.ContentDisposition = contentDisposition;
+        }
+
         return response.Body.WriteAsync(body, cancellationToken).AsTask();
     }
 

@@ -39,7 +39,7 @@ internal static class OpenApiExporter
             info["description"] = description.DeepClone();
         }
 
-        info["version"] = api["version"]?.DeepClone() ?? DateTimeOffset.FromUnixTimeSeconds(api["createdDate"]!.GetValue<long>()).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        info["version"] = Version(api);
         document["info"] = info;
         if (oas3)
         {
@@ -95,6 +95,12 @@ internal static class OpenApiExporter
         extensions.Document(document, api, oas3);
         return document;
     }
+
+    /// <summary>The API's version, else its creation time (<c>2026-12-06T08:13:09Z</c>): the export's <c>info.version</c> and the stem of its file name.</summary>
+    public static string Version(JsonObject api) =>
+        api["version"]?.ToString() is { Length: > 0 } version
+            ? version
+            : DateTimeOffset.FromUnixTimeSeconds(api["createdDate"]!.GetValue<long>()).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static JsonObject Operation(JsonObject method, bool oas3, bool withIntegrations, OpenApiExtensionExport extensions)
     {

@@ -20,11 +20,12 @@ internal static class OpenApiExtensions
     public const string MinimumCompressionSize = "x-amazon-apigateway-minimum-compression-size";
     public const string EndpointConfiguration = "x-amazon-apigateway-endpoint-configuration";
     public const string Auth = "x-amazon-apigateway-auth";
+    public const string Documentation = "x-amazon-apigateway-documentation";
 
     // Read elsewhere (the importer, the security schemes) or documentation only.
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
-        Validators, Validator, GatewayResponses, ApiKeySource, BinaryMediaTypes, Policy, MinimumCompressionSize, EndpointConfiguration, Auth,
+        Validators, Validator, GatewayResponses, ApiKeySource, BinaryMediaTypes, Policy, MinimumCompressionSize, EndpointConfiguration, Auth, Documentation,
         "x-amazon-apigateway-integration", "x-amazon-apigateway-any-method", "x-amazon-apigateway-authorizer", "x-amazon-apigateway-authtype",
     };
 
@@ -65,6 +66,11 @@ internal static class OpenApiExtensions
         }
 
         ImportGatewayResponses(definition, work, overwrite, warnings);
+        if (definition[Documentation] is not null)
+        {
+            Operations.DocumentationOperations.ImportParts(work, definition, overwrite);
+        }
+
         WarnUnknown(definition, "the document", warnings);
         return ImportValidators(definition, work, overwrite);
     }

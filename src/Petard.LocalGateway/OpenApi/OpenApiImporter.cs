@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Petard.Local.Operations;
 using Petard.Local.State;
+using Petard.Model;
 
 namespace Petard.Local.OpenApi;
 
@@ -28,7 +30,7 @@ internal static class OpenApiImporter
     /// <summary>Applies the definition; returns the warnings the service would report.</summary>
     public static IReadOnlyList<string> Import(JsonObject definition, JsonObject restApi, bool overwrite)
     {
-        var warnings = new List<string>();
+        var warnings = new List<string>(OpenApiParseIssues.Of(definition));
         var work = (JsonObject)restApi.DeepClone();
         var api = (JsonObject)work["api"]!;
         if (definition["info"]?["description"] is JsonValue description)
@@ -54,13 +56,20 @@ internal static class OpenApiImporter
             OpenApiSecurity.Import(definition, work, overwrite, warnings),
             OpenApiExtensions.Import(definition, work, overwrite, warnings),
             definition[OpenApiExtensions.Validator]?.ToString(),
-            warnings);
+            SchemaNames(definition),
+            warnings,
+            []);
         if (definition["paths"] is JsonObject paths)
         {
             foreach (var (path, item) in paths)
             {
                 ImportPath(path, item as JsonObject, work, context);
             }
+        }
+
+        if (context.Errors.Count > 0)
+        {
+            throw ServiceErrors.BadRequest("importErrors", ("errors", string.Join("\n\t", context.Errors)));
         }
 
         foreach (var (key, value) in work)
@@ -100,12 +109,13 @@ internal static class OpenApiImporter
             }
 
             var methods = GatewayState.Collection(resource, "resourceMethods");
-            methods[httpMethod] = BuildMethod(httpMethod, op, shared, resource["id"]!.GetValue<string>(), context, $"{key.ToUpperInvariant()} {path}");
+            methods[httpMethod] = BuildMethod(httpMethod, op, shared, resource["id"]!.GetValue<string>(), context, new Where(path, key));
         }
     }
 
-    private static JsonObject BuildMethod(string httpMethod, JsonObject op, JsonArray? shared, string resourceId, MethodContext context, string where)
+    private static JsonObject BuildMethod(string httpMethod, JsonObject op, JsonArray? shared, string resourceId, MethodContext context, Where at)
     {
+        var where = at.ToString();
         var method = new JsonObject
         {
             ["httpMethod"] = httpMethod,
@@ -126,7 +136,7 @@ internal static class OpenApiImporter
             }
         }
 
-        if (RequestModels(op, shared) is { Count: > 0 } requestModels)
+        if (RequestModels(op, shared, at, context) is { Count: > 0 } requestModels)
         {
             method["requestModels"] = requestModels;
         }
@@ -170,28 +180,31 @@ internal static class OpenApiImporter
             }
         }
 
-        if (op["x-amazon-apigateway-integration"] is JsonObject integration)
+        WarnMissingResponseModels(op, at, context);
+        if (op["x-amazon-apigateway-integration"] is JsonObject integration && BuildIntegration(integration, resourceId, at, context) is { } built)
         {
-            method["methodIntegration"] = BuildIntegration(integration, resourceId);
+            method["methodIntegration"] = built;
         }
 
         return method;
     }
 
-    // The body's schema references (OpenAPI 3 requestBody content, Swagger 2 body parameter) as the method's models by content type.
-    private static JsonObject RequestModels(JsonObject op, JsonArray? shared)
+    // The body's schema references (OpenAPI 3 requestBody content, Swagger 2 body parameter) as the
+    // method's models by content type. A reference to no schema of the document is the service's
+    // "missing model reference" warning, and the method gets no model for it.
+    private static JsonObject RequestModels(JsonObject op, JsonArray? shared, Where at, MethodContext context)
     {
         var models = new JsonObject();
         foreach (var (contentType, media) in op["requestBody"]?["content"] as JsonObject ?? [])
         {
-            if (ModelName(media?["schema"]) is { } name)
+            if (KnownModel((media as JsonObject)?["schema"], $"{at.Location}.requestBody.content.{contentType}.schema", context) is { } name)
             {
                 models[contentType] = name;
             }
         }
 
         var body = (shared ?? []).Concat(op["parameters"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(p => p["in"]?.ToString() == "body");
-        if (ModelName(body?["schema"]) is { } bodyModel)
+        if (KnownModel(body?["schema"], $"{at.Location}.parameters.[{body?["name"]}].schema", context) is { } bodyModel)
         {
             foreach (var contentType in (op["consumes"] as JsonArray)?.Select(c => c?.ToString()).OfType<string>() ?? ["application/json"])
             {
@@ -203,15 +216,54 @@ internal static class OpenApiImporter
     }
 
     private static string? ModelName(JsonNode? schema) =>
-        schema?["$ref"]?.ToString() is { } reference ? reference[(reference.LastIndexOf('/') + 1)..] : null;
+        (schema as JsonObject)?["$ref"]?.ToString() is { } reference ? reference[(reference.LastIndexOf('/') + 1)..] : null;
 
-    private static JsonObject BuildIntegration(JsonObject source, string resourceId)
+    // The model a schema refers to, or null (with the service's warning) when the document defines no such schema.
+    private static string? KnownModel(JsonNode? schema, string where, MethodContext context)
     {
-        var type = source["type"]?.ToString().ToUpperInvariant()
-            ?? throw GatewayException.BadRequest("Invalid OpenAPI input: an x-amazon-apigateway-integration has no 'type'.");
-        if (type is not ("HTTP" or "AWS" or "MOCK" or "HTTP_PROXY" or "AWS_PROXY"))
+        if (ModelName(schema) is not { } name)
         {
-            throw GatewayException.BadRequest($"Invalid OpenAPI input: unknown integration type '{type}' (use HTTP, HTTP_PROXY, AWS, AWS_PROXY or MOCK).");
+            return null;
+        }
+
+        if (context.Schemas.Contains(name))
+        {
+            return name;
+        }
+
+        context.Warnings.Add(OpenApiParseIssues.MissingReference(where, schema!["$ref"]!.ToString()));
+        return null;
+    }
+
+    private static void WarnMissingResponseModels(JsonObject op, Where at, MethodContext context)
+    {
+        foreach (var (status, response) in op["responses"] as JsonObject ?? [])
+        {
+            KnownModel((response as JsonObject)?["schema"], $"{at.Location}.responses.{status}.schema", context);
+            foreach (var (_, media) in (response as JsonObject)?["content"] as JsonObject ?? [])
+            {
+                KnownModel((media as JsonObject)?["schema"], $"{at.Location}.responses.{status}.content.schema", context);
+            }
+        }
+    }
+
+    private static HashSet<string> SchemaNames(JsonObject definition) =>
+        ((definition["definitions"] ?? definition["components"]?["schemas"]) as JsonObject ?? []).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+
+    // The method's integration, or null with the service's error ("Unable to put integration on 'GET' for resource at
+    // path '/x': ...") collected: the import lists every such error, then fails.
+    private static JsonObject? BuildIntegration(JsonObject source, string resourceId, Where at, MethodContext context)
+    {
+        var warnings = context.Warnings;
+        var type = source["type"]?.ToString().ToUpperInvariant();
+        var types = OperationModel.Default.EnumValues("IntegrationType");
+        var reason = type is null
+            ? ServiceErrors.Message("integrationTypeMissing")
+            : types.Contains(type) ? null : ServiceErrors.Message("enumValue", ("value", source["type"]!.ToString()), ("member", "putIntegrationInput.type"), ("values", string.Join(", ", types)));
+        if (reason is not null)
+        {
+            context.Errors.Add(ServiceErrors.Message("unableToPutIntegration", ("method", at.HttpMethod), ("path", at.Path), ("reason", reason)));
+            return null;
         }
 
         var integration = new JsonObject
@@ -222,12 +274,17 @@ internal static class OpenApiImporter
             ["cacheNamespace"] = source["cacheNamespace"]?.DeepClone() ?? resourceId,
             ["cacheKeyParameters"] = source["cacheKeyParameters"]?.DeepClone() ?? new JsonArray(),
         };
-        foreach (var name in new[] { "httpMethod", "uri", "credentials", "connectionType", "connectionId", "contentHandling", "requestParameters", "requestTemplates" })
+        foreach (var name in new[] { "httpMethod", "uri", "credentials", "connectionType", "connectionId", "contentHandling", "requestTemplates" })
         {
             if (source[name] is { } value)
             {
                 integration[name] = value.DeepClone();
             }
+        }
+
+        if (source["requestParameters"] is JsonObject requestParameters)
+        {
+            integration["requestParameters"] = StringParameters(requestParameters, at, warnings);
         }
 
         if (source["responses"] is JsonObject responses)
@@ -294,6 +351,38 @@ internal static class OpenApiImporter
         }
     }
 
-    /// <summary>What every method of the import reads: the security schemes, the request validators by name, the document's default validator.</summary>
-    private sealed record MethodContext(OpenApiSecurity Security, Dictionary<string, string> Validators, string? DefaultValidator, List<string> Warnings);
+    // The service keeps a mapping's source as a string: another JSON value (true, 1) is left out with its warning.
+    private static JsonObject StringParameters(JsonObject parameters, Where at, List<string> warnings)
+    {
+        var kept = new JsonObject();
+        foreach (var (name, value) in parameters)
+        {
+            if (value is JsonValue text && text.TryGetValue(out string? _))
+            {
+                kept[name] = value.DeepClone();
+            }
+            else
+            {
+                var written = value is null ? "null" : value.ToJsonString().Trim('"').ToLowerInvariant();
+                warnings.Add(ServiceErrors.Message("requestParameterNotString", ("name", name), ("path", at.Path), ("method", at.HttpMethod), ("value", written)));
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>What every method of the import reads: the security schemes, the request validators by name, the document's default validator, the names of its schemas; where it reports.</summary>
+    private sealed record MethodContext(OpenApiSecurity Security, Dictionary<string, string> Validators, string? DefaultValidator, HashSet<string> Schemas, List<string> Warnings, List<string> Errors);
+
+    /// <summary>An operation of the document: its path and the key of its method (<c>get</c>, <c>x-amazon-apigateway-any-method</c>).</summary>
+    private sealed record Where(string Path, string Key)
+    {
+        /// <summary>The method as the service names it in a warning: GET, ANY.</summary>
+        public string HttpMethod => HttpMethods.TryGetValue(Key, out var method) ? method : Key.ToUpperInvariant();
+
+        /// <summary>The operation as the service's parser locates it: <c>paths.'/pets'(get)</c>.</summary>
+        public string Location => $"paths.'{Path}'({Key})";
+
+        public override string ToString() => $"{Key.ToUpperInvariant()} {Path}";
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Petard.Local.Operations;
 using Petard.Local.State;
 
 namespace Petard.Local.OpenApi;
@@ -58,9 +59,13 @@ internal sealed class OpenApiSecurity
             {
                 security.apiKeySchemes.Add(name);
             }
+            else if (scheme["type"]?.ToString() is { } type && type != "apiKey")
+            {
+                warnings.Add(ServiceErrors.Message("unsupportedSecurityDefinition", ("type", type), ("name", name)));
+            }
             else
             {
-                warnings.Add($"Unsupported security definition '{name}' (type '{scheme["type"]}'): only API keys in the x-api-key header and schemes with {AuthorizerExtension} are imported; it was ignored.");
+                warnings.Add($"Unsupported security definition '{name}': an apiKey scheme is imported when it reads the x-api-key header or has {AuthorizerExtension}; it was ignored.");
             }
         }
 

@@ -122,9 +122,18 @@ internal static class DocumentationOperations
             throw ServiceErrors.BadRequest("documentationImporter");
         }
 
+        return new JsonObject { ["ids"] = ImportParts(restApi, document, overwrite: mode == "overwrite") };
+    }
+
+    /// <summary>
+    /// Stores the parts of the definition's <c>x-amazon-apigateway-documentation</c> in <paramref name="restApi"/>
+    /// (ImportDocumentationParts, and ImportRestApi/PutRestApi, which read the extension too); the ids of the parts.
+    /// </summary>
+    public static JsonArray ImportParts(JsonObject restApi, JsonObject document, bool overwrite)
+    {
         var imported = document["x-amazon-apigateway-documentation"]?["documentationParts"] as JsonArray ?? [];
 
-        if (mode == "overwrite")
+        if (overwrite)
         {
             Parts(restApi).Clear();
         }
@@ -146,7 +155,7 @@ internal static class DocumentationOperations
             }
         }
 
-        return new JsonObject { ["ids"] = ids };
+        return ids;
     }
 
     private static OperationResult CreateVersion(OperationInput input, GatewayState state)

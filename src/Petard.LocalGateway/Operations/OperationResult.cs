@@ -6,7 +6,8 @@ namespace Petard.Local.Operations;
 /// <param name="Json">The JSON body.</param>
 /// <param name="Blob">A raw body.</param>
 /// <param name="ContentType">The raw body's content type.</param>
-internal sealed record OperationResult(JsonNode? Json, byte[]? Blob = null, string? ContentType = null)
+/// <param name="ContentDisposition">The raw body's <c>Content-Disposition</c> (GetExport names its file), if any.</param>
+internal sealed record OperationResult(JsonNode? Json, byte[]? Blob = null, string? ContentType = null, string? ContentDisposition = null)
 {
     public static readonly OperationResult Empty = new((JsonNode?)null);
 

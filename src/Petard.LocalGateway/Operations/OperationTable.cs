@@ -23,7 +23,8 @@ internal sealed class OperationTable
     /// <param name="region">The region of invoke URLs in exports.</param>
     /// <param name="testInvokers">What TestInvokeMethod and TestInvokeAuthorizer run on the data plane; without it they answer a 500 that says so.</param>
     /// <param name="authorizerCache">The data plane's authorizer results, which FlushStageAuthorizersCache drops.</param>
-    public static OperationTable CreateDefault(string region, TestInvokers? testInvokers = null, AuthorizerCache? authorizerCache = null)
+    /// <param name="usage">The requests the data plane counted, which GetUsage reports.</param>
+    public static OperationTable CreateDefault(string region, TestInvokers? testInvokers = null, AuthorizerCache? authorizerCache = null, UsageLedger? usage = null)
     {
         var table = new OperationTable();
         RestApiOperations.Register(table);
@@ -46,7 +47,7 @@ internal sealed class OperationTable
         DocumentationOperations.Register(table);
         SdkTypeOperations.Register(table);
         StageCacheOperations.Register(table, authorizerCache);
-        UsageOperations.Register(table);
+        UsageOperations.Register(table, usage ?? new UsageLedger(TimeProvider.System));
         ApiKeyImportOperations.Register(table);
         TestInvokeMethodOperations.Register(table, testInvokers?.Methods);
         TestInvokeAuthorizerOperations.Register(table, testInvokers?.Authorizers, testInvokers?.Cognito);

@@ -94,8 +94,8 @@ internal static class RestApiOperations
 
     private static OperationResult Put(OperationInput input, GatewayState state)
     {
+        var definition = OpenApiDocument.Parse(input.Payload, input.Operation.Name); // the service reads the document before the API
         var tree = state.RestApi(input.Required("restApiId"));
-        var definition = OpenApiDocument.Parse(input.Payload, input.Operation.Name);
         var mode = input.String("mode") ?? ServiceRules.Default.DefaultPutMode;
         RuleChecks.CheckPutMode(mode);
 
@@ -130,7 +130,7 @@ internal static class RestApiOperations
     {
         if (input.Bool("failOnWarnings") == true && warnings.Count > 0)
         {
-            throw GatewayException.BadRequest("Warnings found during import:\n\t" + string.Join("\n\t", warnings));
+            throw ServiceErrors.BadRequest("importWarnings", ("warnings", string.Join("\n\t", warnings)));
         }
     }
 

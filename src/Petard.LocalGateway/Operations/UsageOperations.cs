@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Petard.Local.DataPlane;
 using Petard.Local.Http;
 using Petard.Local.Patching;
 using Petard.Local.State;
@@ -8,21 +9,22 @@ namespace Petard.Local.Operations;
 
 /// <summary>
 /// GetUsage and UpdateUsage of a usage plan: per key and day, <c>[used, remaining]</c> against the
-/// plan's quota. The control plane counts no requests, so used is 0 and remaining is the quota's
-/// limit, or what UpdateUsage set (<c>usagePlans.{id}.usage.{keyId}</c>).
+/// plan's quota, from the <see cref="UsageLedger"/> the data plane counts in. Used is what it let
+/// through that day; remaining the quota's limit less what its period used, or what UpdateUsage
+/// set less what was used since (which the quota enforces).
 /// </summary>
 internal static class UsageOperations
 {
     private const string DateFormat = "yyyy-MM-dd";
     private const int MaxDays = 90;
 
-    public static void Register(OperationTable table)
+    public static void Register(OperationTable table, UsageLedger usage)
     {
-        table.Add("GetUsage", GetUsage);
-        table.Add("UpdateUsage", UpdateUsage);
+        table.Add("GetUsage", (input, state) => GetUsage(input, state, usage));
+        table.Add("UpdateUsage", (input, state) => UpdateUsage(input, state, usage));
     }
 
-    private static OperationResult GetUsage(OperationInput input, GatewayState state)
+    private static OperationResult GetUsage(OperationInput input, GatewayState state, UsageLedger usage)
     {
         var planId = input.Required("usagePlanId");
         var tree = UsagePlanOperations.Plan(state, planId);
@@ -41,16 +43,18 @@ internal static class UsageOperations
         }
 
         var values = new JsonObject();
+        var (period, limit) = Quota(tree);
         foreach (var key in keys)
         {
-            var remaining = Remaining(tree, key);
-            values[key] = new JsonArray(Enumerable.Range(0, days).Select(_ => (JsonNode)new JsonArray(0, remaining)).ToArray());
+            values[key] = new JsonArray(Enumerable.Range(0, days).Select(d => start.AddDays(d)).Select(day => (JsonNode)new JsonArray(
+                usage.Used(planId, key, day),
+                usage.Remaining(planId, key, period, limit, day))).ToArray());
         }
 
         return Usage(planId, start, end, values);
     }
 
-    private static OperationResult UpdateUsage(OperationInput input, GatewayState state)
+    private static OperationResult UpdateUsage(OperationInput input, GatewayState state, UsageLedger usage)
     {
         var planId = input.Required("usagePlanId");
         var tree = UsagePlanOperations.Plan(state, planId);
@@ -67,15 +71,16 @@ internal static class UsageOperations
                 throw ServiceErrors.BadRequest("invalidUsagePatch", ("op", operation.Op), ("path", operation.Path));
             }
 
-            GatewayState.Collection(tree, "usage")[keyId] = remaining;
+            usage.SetRemaining(planId, keyId, Quota(tree).Period, remaining);
         }
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        return Usage(planId, today, today, new JsonObject { [keyId] = new JsonArray(new JsonArray(0, Remaining(tree, keyId))) });
+        var today = usage.Today;
+        var (period, limit) = Quota(tree);
+        return Usage(planId, today, today, new JsonObject { [keyId] = new JsonArray(new JsonArray(usage.Used(planId, keyId, today), usage.Remaining(planId, keyId, period, limit, today))) });
     }
 
-    private static int Remaining(JsonObject tree, string keyId) =>
-        tree["usage"]?[keyId]?.GetValue<int>() ?? tree["plan"]?["quota"]?["limit"]?.GetValue<int>() ?? 0;
+    private static (string? Period, int Limit) Quota(JsonObject tree) =>
+        (tree["plan"]?["quota"]?["period"]?.ToString(), tree["plan"]?["quota"]?["limit"]?.GetValue<int>() ?? 0);
 
     // The Usage shape: its per-key map goes on the wire as "values".
     private static JsonObject Usage(string planId, DateOnly start, DateOnly end, JsonObject values) => new()

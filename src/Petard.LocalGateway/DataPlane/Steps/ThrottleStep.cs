@@ -9,10 +9,9 @@ namespace Petard.Local.DataPlane.Steps;
 /// then the stage's method settings (<c>path/METHOD</c>, else <c>*/*</c>). A token bucket per limit:
 /// <c>burstLimit</c> tokens, refilled at <c>rateLimit</c> per second. Over a limit: 429.
 /// </summary>
-internal sealed class ThrottleStep(TimeProvider time) : IInvocationStep
+internal sealed class ThrottleStep(TimeProvider time, UsageLedger usage) : IInvocationStep
 {
     private readonly ConcurrentDictionary<string, TokenBucket> buckets = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int> quotaUsed = new(StringComparer.Ordinal);
 
     public Task RunAsync(Invocation invocation, CancellationToken cancellationToken)
     {
@@ -21,7 +20,7 @@ internal sealed class ThrottleStep(TimeProvider time) : IInvocationStep
         {
             var planId = plan["id"]!.ToString();
             Throttle($"plan:{planId}:{invocation.ApiKeyId}", plan["throttle"]?["rateLimit"], plan["throttle"]?["burstLimit"]);
-            Quota($"{planId}:{invocation.ApiKeyId}", plan["quota"] as JsonObject);
+            Quota(planId, invocation.ApiKeyId!, plan["quota"] as JsonObject);
         }
 
         var settings = invocation.Stage["methodSettings"] as JsonObject ?? [];
@@ -49,23 +48,18 @@ internal sealed class ThrottleStep(TimeProvider time) : IInvocationStep
         }
     }
 
-    private void Quota(string key, JsonObject? quota)
+    // A request the quota lets through counts (GetUsage reports it); once the period's limit is used up, 429.
+    private void Quota(string planId, string keyId, JsonObject? quota)
     {
-        if (quota is null || !int.TryParse(quota["limit"]?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit))
+        if (quota is not null && int.TryParse(quota["limit"]?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit))
         {
-            return;
+            var period = quota["period"]?.ToString();
+            if (usage.Remaining(planId, keyId, period, limit, usage.Today) <= 0)
+            {
+                throw new GatewayResponseException("QUOTA_EXCEEDED", 429, "Limit Exceeded", $"{planId}:{keyId} used its quota of {limit} for the {period?.ToLowerInvariant() ?? "day"}.");
+            }
         }
 
-        var now = time.GetUtcNow();
-        var period = quota["period"]?.ToString() switch
-        {
-            "WEEK" => now.AddDays(-(int)now.DayOfWeek).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            "MONTH" => now.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-            _ => now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        };
-        if (quotaUsed.AddOrUpdate($"{key}:{period}", 1, (_, used) => used + 1) > limit)
-        {
-            throw new GatewayResponseException("QUOTA_EXCEEDED", 429, "Limit Exceeded", $"{key} used its quota of {limit} for {period}.");
-        }
+        usage.Count(planId, keyId);
     }
 }
