@@ -34,6 +34,7 @@ internal sealed class ServiceRules
         DefaultPutMode = put.GetProperty("defaultMode").GetString()!;
         PatchOps = model.EnumValues(root.GetProperty("patchOperations").GetProperty("ops").GetString()!);
         MethodSettings = MethodSettingTable.Parse(root.GetProperty("methodSettings"), model);
+        PatchPaths = PatchPathTable.Parse(root.GetProperty("patchPaths"), model);
 
         var quotas = root.GetProperty("quotas");
         var account = quotas.GetProperty("account");
@@ -78,6 +79,9 @@ internal sealed class ServiceRules
     public IReadOnlyList<string> PatchOps { get; }
 
     public MethodSettingTable MethodSettings { get; }
+
+    /// <summary>Every documented PATCH path of every patchable resource kind.</summary>
+    public PatchPathTable PatchPaths { get; }
 
     public AccountQuota AccountQuota { get; }
 

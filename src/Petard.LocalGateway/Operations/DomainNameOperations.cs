@@ -10,8 +10,7 @@ internal static class DomainNameOperations
 {
     private const string NoBasePath = "(none)";
 
-    private static readonly PatchRules DomainRules = new PatchRules()
-        .Scalar("certificateName").Scalar("certificateArn").Scalar("regionalCertificateName").Scalar("regionalCertificateArn").Scalar("securityPolicy");
+    private static readonly PatchRules DomainRules = PatchRules.For("domainName");
 
     public static void Register(OperationTable table)
     {
@@ -113,17 +112,9 @@ internal static class DomainNameOperations
         var updated = (JsonObject)current.DeepClone();
         foreach (var operation in PatchOperation.Read(input))
         {
-            var property = operation.Path switch
-            {
-                "/basePath" => "basePath",
-                "/restapiId" => "restApiId",
-                "/stage" => "stage",
-                _ => throw PatchRules.InvalidPath(operation),
-            };
-            if (operation.Op != "replace")
-            {
-                throw PatchRules.InvalidPath(operation);
-            }
+            // The table names the paths; the wire's "/restapiId" is the resource's restApiId.
+            PatchRules.Find("basePathMapping", operation);
+            var property = operation.Path == "/restapiId" ? "restApiId" : operation.Segments[0];
 
             updated[property] = property == "basePath" ? Normalize(operation.Value) : operation.Value;
         }

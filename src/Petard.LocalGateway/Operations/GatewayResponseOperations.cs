@@ -16,8 +16,7 @@ internal static partial class GatewayResponseOperations
 {
     private const string TypeEnum = "GatewayResponseType";
 
-    private static readonly PatchRules Rules = new PatchRules()
-        .Scalar("statusCode").Map("responseParameters").Map("responseTemplates");
+    private static readonly PatchRules Rules = PatchRules.For("gatewayResponse");
 
     public static void Register(OperationTable table)
     {

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Petard.Local.Http;
 using Petard.Local.Patching;
 using Petard.Local.State;
-using Kind = Petard.Local.Patching.PatchRules.ScalarKind;
 
 namespace Petard.Local.Operations;
 
@@ -63,11 +62,9 @@ internal static class UsagePlanOperations
     private static OperationResult Update(OperationInput input, GatewayState state)
     {
         var tree = Plan(state, input.Required("usagePlanId"));
-        var rules = new PatchRules()
-            .Scalar("name").Scalar("description")
-            .Scalar("throttle/burstLimit", Kind.Integer).Scalar("throttle/rateLimit", Kind.Double)
-            .Scalar("quota/limit", Kind.Integer).Scalar("quota/offset", Kind.Integer).Scalar("quota/period")
-            .Custom((plan, operation) => PatchApiStages(state, plan, operation) || PatchStageThrottle(plan, operation));
+        var rules = PatchRules.For("usagePlan")
+            .Handle("apiStages", (plan, operation) => PatchApiStages(state, plan, operation))
+            .Handle("apiStageThrottle", PatchStageThrottle);
         var updated = rules.Apply((JsonObject)tree["plan"]!, PatchOperation.Read(input));
         tree["plan"] = updated;
         return updated.DeepClone().AsObject();
