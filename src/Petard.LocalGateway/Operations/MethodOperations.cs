@@ -18,7 +18,7 @@ internal static class MethodOperations
 
     private static readonly PatchRules MethodRules = PatchRules.For("method");
 
-    private static readonly PatchRules IntegrationRules = PatchRules.For("integration");
+    private static readonly PatchRules IntegrationRules = PatchRules.For("integration").Validate(Validation.IntegrationChecks.Check);
 
     private static readonly PatchRules MethodResponseRules = PatchRules.For("methodResponse");
 
@@ -100,11 +100,6 @@ internal static class MethodOperations
             throw GatewayException.BadRequest($"Invalid integration type '{type}': use one of {string.Join(", ", IntegrationTypes)}.");
         }
 
-        if (type != "MOCK" && (input.String("uri") is null || input.String("integrationHttpMethod") is null))
-        {
-            throw GatewayException.BadRequest($"An integration of type {type} needs a 'uri' and an integration 'httpMethod'.");
-        }
-
         var integration = new JsonObject
         {
             ["type"] = type,
@@ -119,6 +114,7 @@ internal static class MethodOperations
         }
 
         Stored.Copy(input, integration, "uri", "connectionType", "connectionId", "credentials", "requestParameters", "requestTemplates", "contentHandling", "tlsConfig");
+        Validation.IntegrationChecks.Check(integration);
         method["methodIntegration"] = integration;
         return integration.DeepClone().AsObject();
     }

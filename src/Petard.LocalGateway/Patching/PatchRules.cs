@@ -18,6 +18,7 @@ internal sealed class PatchRules
     private readonly string kind;
     private readonly Dictionary<string, Func<JsonObject, PatchOperation, bool>> handlers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Action<string, string?>> checks = new(StringComparer.Ordinal);
+    private Action<JsonObject>? validate;
 
     private PatchRules(string kind) => this.kind = kind;
 
@@ -44,6 +45,13 @@ internal sealed class PatchRules
     public PatchRules Check(string handler, Action<string, string?> check)
     {
         checks[handler] = check;
+        return this;
+    }
+
+    /// <summary>Rules the patched resource as a whole must still follow (an integration's URI for its type).</summary>
+    public PatchRules Validate(Action<JsonObject> check)
+    {
+        validate = check;
         return this;
     }
 
@@ -81,7 +89,7 @@ internal sealed class PatchRules
             var rule = Find(kind, operation);
             if (rule.EnumName is { } enumName && operation.Op is "add" or "replace" && operation.Value is { } enumValue)
             {
-                ServiceErrors.CheckEnum(enumName, operation.Path.TrimStart('/'), enumValue);
+                CheckEnum(enumName, operation, enumValue);
             }
 
             if (rule.Handler is { } name && rule.Kind != PatchValueKind.Custom && checks.TryGetValue(name, out var check))
@@ -118,7 +126,19 @@ internal sealed class PatchRules
             }
         }
 
+        validate?.Invoke(copy);
         return copy;
+    }
+
+    // A patch value is a string to the service's model, so its handler, not model validation,
+    // refuses a value outside the enum: a BadRequestException in the enum message's words.
+    private static void CheckEnum(string enumName, PatchOperation operation, string value)
+    {
+        var values = OperationModel.Default.EnumValues(enumName);
+        if (!values.Contains(value, StringComparer.Ordinal))
+        {
+            throw ServiceErrors.BadRequest("enumValue", ("value", value), ("member", operation.Path.TrimStart('/')), ("values", string.Join(", ", values)));
+        }
     }
 
     /// <summary>The refusal of a value the path does not take (a list member of the wrong shape, a handler's refusal).</summary>
