@@ -69,7 +69,8 @@ internal sealed class PatchRules
             return rule;
         }
 
-        if (rule is null && Table.InvalidPathMessage(kind) is { } message)
+        // Some kinds answer both refusals in one wording of their own (recorded from AWS: gateway responses).
+        if (Table.InvalidPathMessage(kind) is { } message)
         {
             throw ServiceErrors.BadRequest(message, ("path", operation.Path), ("op", operation.Op));
         }
