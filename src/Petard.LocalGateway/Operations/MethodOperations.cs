@@ -14,7 +14,6 @@ internal static class MethodOperations
     private const string NoResponse = "Invalid Response status code specified";
 
     private static readonly string[] HttpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"];
-    private static readonly string[] IntegrationTypes = ["HTTP", "AWS", "MOCK", "HTTP_PROXY", "AWS_PROXY"];
 
     private static readonly PatchRules MethodRules = PatchRules.For("method");
 
@@ -95,11 +94,6 @@ internal static class MethodOperations
     {
         var method = Method(state, input);
         var type = input.Required("type");
-        if (!IntegrationTypes.Contains(type))
-        {
-            throw GatewayException.BadRequest($"Invalid integration type '{type}': use one of {string.Join(", ", IntegrationTypes)}.");
-        }
-
         var integration = new JsonObject
         {
             ["type"] = type,

@@ -63,7 +63,6 @@ internal static class RestApiOperations
         var tree = state.RestApi(input.Required("restApiId"));
         var definition = OpenApiDocument.Parse(input.Payload, input.Operation.Name);
         var mode = input.String("mode") ?? ServiceRules.Default.DefaultPutMode;
-        RuleChecks.CheckPutMode(mode);
 
         var warnings = OpenApiImporter.Import(definition, tree, overwrite: mode == "overwrite");
         FailOnWarnings(input, warnings);

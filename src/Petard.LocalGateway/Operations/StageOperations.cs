@@ -63,7 +63,7 @@ internal static class StageOperations
         var deploymentId = input.Required("deploymentId");
         if (GatewayState.Collection(restApi, "deployments")[deploymentId] is null)
         {
-            throw GatewayException.BadRequest($"Invalid deployment identifier specified: '{deploymentId}'.");
+            throw ServiceErrors.BadRequest("invalidStageDeployment", ("value", deploymentId ?? string.Empty));
         }
 
         var stages = GatewayState.Collection(restApi, "stages");
@@ -128,7 +128,6 @@ internal static class StageOperations
     {
         if (input.String("cacheClusterSize") is { } size)
         {
-            RuleChecks.CheckCacheClusterSize(size);
             stage["cacheClusterSize"] = size;
         }
 
@@ -151,7 +150,7 @@ internal static class StageOperations
             : operation.Value;
         if (deploymentId is null || GatewayState.Collection(restApi, "deployments")[deploymentId] is null)
         {
-            throw GatewayException.BadRequest($"Invalid deployment identifier specified: '{deploymentId}'.");
+            throw ServiceErrors.BadRequest("invalidStageDeployment", ("value", deploymentId ?? string.Empty));
         }
 
         stage["deploymentId"] = deploymentId;

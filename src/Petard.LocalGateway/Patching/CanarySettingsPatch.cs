@@ -36,7 +36,7 @@ internal static class CanarySettingsPatch
         {
             case [_, "percentTraffic"] when operation.Op is "replace" or "add":
                 var percent = PatchRules.ToValue(operation, PatchValueKind.Double).GetValue<double>();
-                canary["percentTraffic"] = percent is >= 0 and <= 100 ? percent : throw GatewayException.BadRequest($"Invalid percentTraffic '{operation.Value}': use a number from 0.0 to 100.0.");
+                canary["percentTraffic"] = percent is >= 0 and <= 100 ? percent : throw Operations.ServiceErrors.BadRequest("invalidPercentTraffic", ("value", operation.Value!));
                 return true;
             case [_, "useStageCache"] when operation.Op is "replace" or "add":
                 canary["useStageCache"] = PatchRules.ToValue(operation, PatchValueKind.Boolean);
@@ -44,7 +44,7 @@ internal static class CanarySettingsPatch
             case [_, "deploymentId"] when operation.Op is "replace" or "add":
                 canary["deploymentId"] = GatewayState.Collection(restApi, "deployments")[operation.Value ?? string.Empty] is not null
                     ? operation.Value
-                    : throw GatewayException.BadRequest($"Invalid deployment identifier specified: '{operation.Value}'.");
+                    : throw Operations.ServiceErrors.BadRequest("invalidStageDeployment", ("value", operation.Value ?? string.Empty));
                 return true;
             case [_, "stageVariableOverrides", var name]:
                 var overrides = GatewayState.Collection(canary, "stageVariableOverrides");
