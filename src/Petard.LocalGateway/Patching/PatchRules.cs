@@ -93,16 +93,16 @@ internal sealed class PatchRules
                 CheckEnum(enumName, operation, enumValue);
             }
 
-            if (rule.Handler is { } name && rule.Kind != PatchValueKind.Custom && checks.TryGetValue(name, out var check))
+            if (rule.Handler is { } name && rule.Kind != PatchValueKind.Custom)
             {
+                var check = checks.GetValueOrDefault(name) ?? throw Unregistered(rule);
                 check(operation.Segments[^1], operation.Op == "remove" ? null : operation.Value);
             }
 
             switch (rule.Kind)
             {
                 case PatchValueKind.Custom:
-                    var handler = rule.Handler is not null && handlers.TryGetValue(rule.Handler, out var h) ? h
-                        : throw new InvalidOperationException($"The patch path '{kind} {rule.Template}' names handler '{rule.Handler}', which the emulator does not register.");
+                    var handler = rule.Handler is not null && handlers.TryGetValue(rule.Handler, out var h) ? h : throw Unregistered(rule);
                     if (!handler(copy, operation))
                     {
                         throw InvalidValue(operation);
@@ -130,6 +130,10 @@ internal sealed class PatchRules
         validate?.Invoke(copy);
         return copy;
     }
+
+    // The data names a handler this resource's operations do not register: a defect of the emulator, not of the request.
+    private InvalidOperationException Unregistered(PatchPathRule rule) =>
+        new($"The patch path '{kind} {rule.Template}' names handler '{rule.Handler}', which the emulator does not register.");
 
     // A patch value is a string to the service's model, so its handler, not model validation,
     // refuses a value outside the enum: a BadRequestException in the enum message's words.
