@@ -15,6 +15,6 @@ public sealed class ApiKeyStageKeyTests : GatewayTestBase
 
         var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("UpdateApiKey", new { apiKey = key.Id, patchOperations = new[] { new { op = "add", path = "/stageKeys", value = "nodelimiter" } } }));
         Assert.Equal("BadRequestException", error.ErrorType);
-        Assert.Contains("Invalid patch path '/stageKeys'", error.ServiceMessage, StringComparison.Ordinal);
+        Assert.Equal("Invalid patch value 'nodelimiter' specified for op 'add' on path '/stageKeys'.", error.ServiceMessage);
     }
 }

@@ -10,8 +10,6 @@ internal sealed class ServiceMessages(IReadOnlyDictionary<string, string> templa
     public const string InvalidVariableName = "invalidVariableName";
     public const string InvalidVariableValue = "invalidVariableValue";
     public const string VariableNotString = "variableNotString";
-    public const string InvalidCacheClusterSize = "invalidCacheClusterSize";
-    public const string InvalidPutMode = "invalidPutMode";
     public const string InvalidMethodSettingValue = "invalidMethodSettingValue";
     public const string InvalidPatchOp = "invalidPatchOp";
 

@@ -34,6 +34,14 @@ internal sealed class ServiceRules
         DefaultPutMode = put.GetProperty("defaultMode").GetString()!;
         PatchOps = model.EnumValues(root.GetProperty("patchOperations").GetProperty("ops").GetString()!);
         MethodSettings = MethodSettingTable.Parse(root.GetProperty("methodSettings"), model);
+        PatchPaths = PatchPathTable.Parse(root.GetProperty("patchPaths"), model);
+        MemberEnums = new ReadOnlyDictionary<string, string>(root.GetProperty("memberEnums").EnumerateObject()
+            .Where(e => !e.Name.StartsWith('$'))
+            .ToDictionary(e => e.Name, e => EnumName(model, e.Value.GetString()!), StringComparer.Ordinal));
+        Integrations = IntegrationRules.Parse(root.GetProperty("integrations"));
+        var basePath = root.GetProperty("basePath");
+        BasePath = new PatternRule(Pattern(basePath.GetProperty("pattern").GetString()!), basePath.GetProperty("message").GetString()!);
+        NoBasePath = basePath.GetProperty("none").GetString()!;
 
         var quotas = root.GetProperty("quotas");
         var account = quotas.GetProperty("account");
@@ -79,6 +87,25 @@ internal sealed class ServiceRules
 
     public MethodSettingTable MethodSettings { get; }
 
+    /// <summary>
+    /// Nested request members whose values come from an official enum, by their dotted path from
+    /// the operation's input (<c>endpointConfiguration.types</c>): the model states enums of
+    /// top-level members only.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> MemberEnums { get; }
+
+    /// <summary>What an integration's URI and credentials must look like, by integration type.</summary>
+    public IntegrationRules Integrations { get; }
+
+    /// <summary>What a REST API's base path mapping may hold (no '/': multi-level paths are API Gateway V2's).</summary>
+    public PatternRule BasePath { get; }
+
+    /// <summary>How the service names the empty base path in URIs and answers: <c>(none)</c>.</summary>
+    public string NoBasePath { get; }
+
+    /// <summary>Every documented PATCH path of every patchable resource kind.</summary>
+    public PatchPathTable PatchPaths { get; }
+
     public AccountQuota AccountQuota { get; }
 
     /// <summary>The operations with a quota of their own, by name.</summary>
@@ -113,6 +140,15 @@ internal sealed class ServiceRules
             new Regex(rule.GetProperty("pattern").GetString()!, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)),
             rule.GetProperty("maxLength").GetInt32(),
             rule.GetProperty("allowed").GetString()!);
+
+    internal static Regex Pattern(string pattern) => new(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    // Fails at load, not at the first request, when the data names an enum the model lacks.
+    private static string EnumName(OperationModel model, string name)
+    {
+        _ = model.EnumValues(name);
+        return name;
+    }
 
     private static HashSet<string> Names(JsonElement list) =>
         list.EnumerateArray().Select(n => n.GetString()!).ToHashSet(StringComparer.Ordinal);

@@ -12,7 +12,7 @@ namespace Petard.Local.DataPlane;
 /// </summary>
 internal static class CustomDomainRoute
 {
-    private const string RootBasePath = "(none)";
+    private static string RootBasePath => Model.ServiceRules.Default.NoBasePath;
 
     /// <summary>The target on the domain named by <paramref name="host"/>, or null when no stored domain has that name.</summary>
     public static InvokeTarget? Find(GatewayState state, string host, string rawPath)

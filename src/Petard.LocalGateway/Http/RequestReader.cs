@@ -63,7 +63,9 @@ internal static class RequestReader
             }
         }
 
-        return new OperationInput(operation, members, payload);
+        var input = new OperationInput(operation, members, payload);
+        Validation.EnumChecks.Check(input);
+        return input;
     }
 
     private static void ReadQueryMember(HttpRequest request, RouteMatch route, MemberDefinition member, JsonObject members, OperationDefinition operation)

@@ -9,8 +9,7 @@ namespace Petard.Local.Operations;
 /// <summary>GetAccount and UpdateAccount: the CloudWatch role, the account's throttle and features.</summary>
 internal static partial class AccountOperations
 {
-    private static readonly PatchRules Rules = new PatchRules()
-        .Custom(PatchRoleArn);
+    private static readonly PatchRules Rules = PatchRules.For("account").Handle("cloudwatchRoleArn", PatchRoleArn);
 
     public static void Register(OperationTable table)
     {

@@ -10,9 +10,7 @@ internal static class ApiKeyOperations
 {
     private const int MinimumValueLength = 20;
 
-    private static readonly PatchRules Rules = new PatchRules()
-        .Scalar("name").Scalar("description").Scalar("customerId").Scalar("enabled", PatchRules.ScalarKind.Boolean)
-        .ValueList("stageKeys", value => value.Contains('/', StringComparison.Ordinal));
+    private static readonly PatchRules Rules = PatchRules.For("apiKey");
 
     public static void Register(OperationTable table)
     {

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Petard.Local.Http;
 using Petard.Local.Patching;
 using Petard.Local.State;
-using Kind = Petard.Local.Patching.PatchRules.ScalarKind;
 
 namespace Petard.Local.Operations;
 
@@ -13,10 +12,7 @@ internal static class AuthorizerOperations
     private const int MaxTtlSeconds = 3600;
     public const string HeaderSource = "method.request.header.";
 
-    private static readonly PatchRules Rules = new PatchRules()
-        .Scalar("name").Scalar("type").Scalar("authType").Scalar("authorizerUri").Scalar("authorizerCredentials")
-        .Scalar("identitySource").Scalar("identityValidationExpression").Scalar("authorizerResultTtlInSeconds", Kind.Integer)
-        .ValueList("providerARNs");
+    private static readonly PatchRules Rules = PatchRules.For("authorizer");
 
     private static readonly ApiChildren Authorizers = new("authorizers", "authorizerId", "authorizerNotFound", "authorizerInUse");
 

@@ -12,7 +12,7 @@ internal static class ClientCertificateOperations
 {
     private const int ValidDays = 365;
 
-    private static readonly PatchRules Rules = new PatchRules().Scalar("description");
+    private static readonly PatchRules Rules = PatchRules.For("clientCertificate");
 
     public static void Register(OperationTable table)
     {

@@ -13,7 +13,7 @@ namespace Petard.Local.Operations;
 /// </summary>
 internal static class DeploymentOperations
 {
-    private static readonly PatchRules Rules = new PatchRules().Scalar("description");
+    private static readonly PatchRules Rules = PatchRules.For("deployment");
 
     public static void Register(OperationTable table)
     {

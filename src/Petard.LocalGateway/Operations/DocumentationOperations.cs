@@ -13,8 +13,8 @@ namespace Petard.Local.Operations;
 /// </summary>
 internal static class DocumentationOperations
 {
-    private static readonly PatchRules VersionRules = new PatchRules().Scalar("description");
-    private static readonly PatchRules PartRules = new PatchRules().Scalar("properties").ReplaceOnly();
+    private static readonly PatchRules VersionRules = PatchRules.For("documentationVersion");
+    private static readonly PatchRules PartRules = PatchRules.For("documentationPart");
 
     public static void Register(OperationTable table)
     {

@@ -2,16 +2,16 @@ using System.Text.Json.Nodes;
 using Petard.Local.Http;
 using Petard.Local.Patching;
 using Petard.Local.State;
+using Petard.Model;
 
 namespace Petard.Local.Operations;
 
 /// <summary>Custom domain names and their base path mappings (an empty base path is <c>(none)</c>).</summary>
 internal static class DomainNameOperations
 {
-    private const string NoBasePath = "(none)";
+    private static string NoBasePath => ServiceRules.Default.NoBasePath;
 
-    private static readonly PatchRules DomainRules = new PatchRules()
-        .Scalar("certificateName").Scalar("certificateArn").Scalar("regionalCertificateName").Scalar("regionalCertificateArn").Scalar("securityPolicy");
+    private static readonly PatchRules DomainRules = PatchRules.For("domainName");
 
     public static void Register(OperationTable table)
     {
@@ -42,7 +42,24 @@ internal static class DomainNameOperations
         Mappings(state, input.Required("domainName"))[Normalize(input.String("basePath"))] as JsonObject
             ?? throw GatewayException.NotFound("Invalid base path mapping identifier specified");
 
-    private static string Normalize(string? basePath) => string.IsNullOrEmpty(basePath) ? NoBasePath : basePath;
+    // The empty base path is written "(none)" in URIs and answers; a REST API's base path has one level.
+    private static string Normalize(string? basePath)
+    {
+        var rule = ServiceRules.Default.BasePath;
+        return string.IsNullOrEmpty(basePath) || basePath == NoBasePath ? NoBasePath
+            : rule.Accepts(basePath) ? basePath
+            : throw ServiceErrors.BadRequest(rule.Message);
+    }
+
+    // An empty base path takes the whole domain, so it cannot share the domain with another mapping.
+    private static void CheckAlone(JsonObject mappings, string basePath, string? replacing)
+    {
+        var others = mappings.Select(m => m.Key).Where(k => k != replacing).ToList();
+        if (others.Count > 0 && (basePath == NoBasePath || others.Contains(NoBasePath)))
+        {
+            throw ServiceErrors.Conflict("emptyBasePathNotAlone");
+        }
+    }
 
     private static OperationResult CreateDomain(OperationInput input, GatewayState state)
     {
@@ -97,6 +114,7 @@ internal static class DomainNameOperations
 
         var mapping = new JsonObject { ["basePath"] = basePath, ["restApiId"] = input.Required("restApiId") };
         CheckTarget(state, input.Required("restApiId"), input.String("stage"));
+        CheckAlone(mappings, basePath, replacing: null);
         if (input.String("stage") is { } stage)
         {
             mapping["stage"] = stage;
@@ -113,17 +131,9 @@ internal static class DomainNameOperations
         var updated = (JsonObject)current.DeepClone();
         foreach (var operation in PatchOperation.Read(input))
         {
-            var property = operation.Path switch
-            {
-                "/basePath" => "basePath",
-                "/restapiId" => "restApiId",
-                "/stage" => "stage",
-                _ => throw PatchRules.InvalidPath(operation),
-            };
-            if (operation.Op != "replace")
-            {
-                throw PatchRules.InvalidPath(operation);
-            }
+            // The table names the paths; the wire's "/restapiId" is the resource's restApiId.
+            PatchRules.Find("basePathMapping", operation);
+            var property = operation.Path == "/restapiId" ? "restApiId" : operation.Segments[0];
 
             updated[property] = property == "basePath" ? Normalize(operation.Value) : operation.Value;
         }
@@ -135,6 +145,8 @@ internal static class DomainNameOperations
         {
             throw GatewayException.Conflict("Base path already exists for this domain name");
         }
+
+        CheckAlone(mappings, key, replacing: oldKey);
 
         mappings.Remove(oldKey);
         mappings[key] = updated;

@@ -16,8 +16,7 @@ internal static partial class GatewayResponseOperations
 {
     private const string TypeEnum = "GatewayResponseType";
 
-    private static readonly PatchRules Rules = new PatchRules()
-        .Scalar("statusCode").Map("responseParameters").Map("responseTemplates");
+    private static readonly PatchRules Rules = PatchRules.For("gatewayResponse");
 
     public static void Register(OperationTable table)
     {
@@ -128,15 +127,12 @@ internal static partial class GatewayResponseOperations
         return updated.DeepClone().AsObject();
     }
 
-    // The service's own answers to patches it refuses (recorded from AWS).
+    // The service's own answers to patches it refuses (recorded from AWS); the patch paths table refuses undocumented paths and ops.
     private static void CheckPatch(JsonObject response, PatchOperation operation)
     {
+        PatchRules.Find("gatewayResponse", operation);
         var segments = operation.Segments;
         var map = segments is ["responseParameters" or "responseTemplates", _] ? segments[0] : null;
-        if (segments is ["statusCode"] ? operation.Op != "replace" : map is null)
-        {
-            throw ServiceErrors.BadRequest("invalidGatewayResponsePatchPath", ("path", operation.Path));
-        }
 
         if (map is not null && operation.Op is ("add" or "replace") && string.IsNullOrEmpty(operation.Value))
         {

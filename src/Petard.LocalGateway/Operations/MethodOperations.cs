@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Petard.Local.Http;
 using Petard.Local.Patching;
 using Petard.Local.State;
-using Kind = Petard.Local.Patching.PatchRules.ScalarKind;
 
 namespace Petard.Local.Operations;
 
@@ -17,22 +16,14 @@ internal static class MethodOperations
     private static readonly string NoResponse = ServiceErrors.Message("responseStatusNotFound");
 
     private static readonly string[] HttpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"];
-    private static readonly string[] IntegrationTypes = ["HTTP", "AWS", "MOCK", "HTTP_PROXY", "AWS_PROXY"];
 
-    private static readonly PatchRules MethodRules = new PatchRules()
-        .Scalar("authorizationType").Scalar("authorizerId").Scalar("apiKeyRequired", Kind.Boolean).Scalar("operationName").Scalar("requestValidatorId")
-        .Map("requestParameters", kind: Kind.Boolean).Map("requestModels").Set("authorizationScopes");
+    private static readonly PatchRules MethodRules = PatchRules.For("method");
 
-    private static readonly PatchRules IntegrationRules = new PatchRules()
-        .Scalar("uri").Scalar("httpMethod").Scalar("passthroughBehavior").Scalar("credentials").Scalar("contentHandling")
-        .Scalar("timeoutInMillis", Kind.Integer).Scalar("connectionType").Scalar("connectionId").Scalar("cacheNamespace")
-        .Map("requestParameters").Map("requestTemplates").Set("cacheKeyParameters");
+    private static readonly PatchRules IntegrationRules = PatchRules.For("integration").Validate(Validation.IntegrationChecks.Check);
 
-    private static readonly PatchRules MethodResponseRules = new PatchRules()
-        .Map("responseParameters", kind: Kind.Boolean).Map("responseModels");
+    private static readonly PatchRules MethodResponseRules = PatchRules.For("methodResponse");
 
-    private static readonly PatchRules IntegrationResponseRules = new PatchRules()
-        .Scalar("selectionPattern").Scalar("contentHandling").Map("responseParameters").Map("responseTemplates");
+    private static readonly PatchRules IntegrationResponseRules = PatchRules.For("integrationResponse");
 
     public static void Register(OperationTable table)
     {
@@ -106,16 +97,6 @@ internal static class MethodOperations
     {
         var method = Method(state, input);
         var type = input.Required("type");
-        if (!IntegrationTypes.Contains(type))
-        {
-            throw GatewayException.BadRequest($"Invalid integration type '{type}': use one of {string.Join(", ", IntegrationTypes)}.");
-        }
-
-        if (type != "MOCK" && (input.String("uri") is null || input.String("integrationHttpMethod") is null))
-        {
-            throw GatewayException.BadRequest($"An integration of type {type} needs a 'uri' and an integration 'httpMethod'.");
-        }
-
         var integration = new JsonObject
         {
             ["type"] = type,
@@ -130,6 +111,7 @@ internal static class MethodOperations
         }
 
         Stored.Copy(input, integration, "uri", "connectionType", "connectionId", "credentials", "requestParameters", "requestTemplates", "contentHandling", "tlsConfig");
+        Validation.IntegrationChecks.Check(integration);
         method["methodIntegration"] = integration;
         return integration.DeepClone().AsObject();
     }

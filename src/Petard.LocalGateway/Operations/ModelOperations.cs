@@ -8,7 +8,7 @@ namespace Petard.Local.Operations;
 /// <summary>Models (JSON schemas) of a rest API, keyed by name.</summary>
 internal static class ModelOperations
 {
-    private static readonly PatchRules Rules = new PatchRules().Scalar("description").Scalar("schema");
+    private static readonly PatchRules Rules = PatchRules.For("model");
 
     public static void Register(OperationTable table)
     {

@@ -2,15 +2,13 @@ using System.Text.Json.Nodes;
 using Petard.Local.Http;
 using Petard.Local.Patching;
 using Petard.Local.State;
-using Kind = Petard.Local.Patching.PatchRules.ScalarKind;
 
 namespace Petard.Local.Operations;
 
 /// <summary>Request validators of a rest API: whether a method checks the request's body and parameters.</summary>
 internal static class RequestValidatorOperations
 {
-    private static readonly PatchRules Rules = new PatchRules()
-        .Scalar("name").Scalar("validateRequestParameters", Kind.Boolean).Scalar("validateRequestBody", Kind.Boolean).ReplaceOnly();
+    private static readonly PatchRules Rules = PatchRules.For("requestValidator");
 
     private static readonly ApiChildren Validators = new("requestValidators", "requestValidatorId", "requestValidatorNotFound", "requestValidatorInUse");
 

@@ -53,9 +53,10 @@ internal static class ResourceOperations
         var target = ResourceTree.Get(work, input.Required("resourceId"));
         foreach (var operation in PatchOperation.Read(input))
         {
-            if (operation.Op != "replace" || operation.Segments.Count != 1 || operation.Segments[0] is not ("pathPart" or "parentId") || string.IsNullOrEmpty(operation.Value))
+            PatchRules.Find("resource", operation);
+            if (string.IsNullOrEmpty(operation.Value))
             {
-                throw PatchRules.InvalidPath(operation);
+                throw PatchRules.InvalidValue(operation);
             }
 
             if (resource["parentId"] is null)

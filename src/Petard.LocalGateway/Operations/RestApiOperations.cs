@@ -11,16 +11,7 @@ namespace Petard.Local.Operations;
 /// <summary>RestApi CRUD, and PutRestApi/ImportRestApi from OpenAPI definitions.</summary>
 internal static class RestApiOperations
 {
-    private static readonly PatchRules Rules = new PatchRules()
-        .Scalar("name")
-        .Scalar("description")
-        .Scalar("version")
-        .Scalar("policy")
-        .Scalar("apiKeySource")
-        .Scalar("minimumCompressionSize", PatchRules.ScalarKind.Integer)
-        .Scalar("disableExecuteApiEndpoint", PatchRules.ScalarKind.Boolean)
-        .Set("binaryMediaTypes")
-        .Custom(PatchEndpointType);
+    private static readonly PatchRules Rules = PatchRules.For("restApi").Handle("endpointType", PatchEndpointType);
 
     public static void Register(OperationTable table)
     {
@@ -97,7 +88,6 @@ internal static class RestApiOperations
         var definition = OpenApiDocument.Parse(input.Payload, input.Operation.Name); // the service reads the document before the API
         var tree = state.RestApi(input.Required("restApiId"));
         var mode = input.String("mode") ?? ServiceRules.Default.DefaultPutMode;
-        RuleChecks.CheckPutMode(mode);
 
         var warnings = OpenApiImporter.Import(definition, tree, overwrite: mode == "overwrite");
         FailOnWarnings(input, warnings);
@@ -168,17 +158,12 @@ internal static class RestApiOperations
         return api;
     }
 
-    // "/endpointConfiguration/types/EDGE" with op replace and value "REGIONAL" switches the endpoint type.
+    // "replace /endpointConfiguration/types/EDGE" with value "REGIONAL" switches the endpoint type (the table checks the enum).
     private static bool PatchEndpointType(JsonObject api, PatchOperation operation)
     {
-        if (operation.Segments.Count != 3 || operation.Segments[0] != "endpointConfiguration" || operation.Segments[1] != "types")
+        if (operation.Value is null)
         {
             return false;
-        }
-
-        if (operation.Op != "replace" || operation.Value is not ("EDGE" or "REGIONAL" or "PRIVATE"))
-        {
-            throw PatchRules.InvalidPath(operation);
         }
 
         api["endpointConfiguration"] = new JsonObject { ["types"] = new JsonArray(operation.Value), ["ipAddressType"] = "ipv4" };

@@ -63,7 +63,7 @@ internal static class StageOperations
         var deploymentId = input.Required("deploymentId");
         if (GatewayState.Collection(restApi, "deployments")[deploymentId] is null)
         {
-            throw GatewayException.BadRequest($"Invalid deployment identifier specified: '{deploymentId}'.");
+            throw ServiceErrors.BadRequest("invalidStageDeployment", ("value", deploymentId ?? string.Empty));
         }
 
         var stages = GatewayState.Collection(restApi, "stages");
@@ -85,15 +85,12 @@ internal static class StageOperations
         var restApi = state.RestApi(input.Required("restApiId"));
         var stageName = input.Required("stageName");
         var stage = Get(restApi, stageName);
-        var rules = new PatchRules()
-            .Scalar("description")
-            .Scalar("tracingEnabled", PatchRules.ScalarKind.Boolean)
-            .Scalar("clientCertificateId")
-            .Scalar("documentationVersion")
-            .Scalar("webAclArn")
-            .Map("variables", RuleChecks.CheckVariable)
-            .Map("accessLogSettings")
-            .Custom((target, operation) => PatchDeployment(restApi, target, operation) || CanarySettingsPatch.TryApply(restApi, target, operation) || PatchCacheCluster(target, operation) || MethodSettingsPatch.TryApply(target, operation));
+        var rules = PatchRules.For("stage")
+            .Check("stageVariable", RuleChecks.CheckVariable)
+            .Handle("deploymentId", (target, operation) => PatchDeployment(restApi, target, operation))
+            .Handle("canary", (target, operation) => CanarySettingsPatch.TryApply(restApi, target, operation))
+            .Handle("cacheCluster", PatchCacheCluster)
+            .Handle("methodSettings", MethodSettingsPatch.TryApply);
         var updated = rules.Apply(stage, PatchOperation.Read(input));
         updated["lastUpdatedDate"] = Clock.Now();
         GatewayState.Collection(restApi, "stages")[stageName] = updated;
@@ -131,7 +128,6 @@ internal static class StageOperations
     {
         if (input.String("cacheClusterSize") is { } size)
         {
-            RuleChecks.CheckCacheClusterSize(size);
             stage["cacheClusterSize"] = size;
         }
 
@@ -148,17 +144,16 @@ internal static class StageOperations
 
     private static bool PatchDeployment(JsonObject restApi, JsonObject stage, PatchOperation operation)
     {
-        if (operation.Path != "/deploymentId")
+        // "copy" from "/canarySettings/deploymentId" promotes the canary's deployment.
+        var deploymentId = operation.Op == "copy"
+            ? operation.From == "/canarySettings/deploymentId" ? stage["canarySettings"]?["deploymentId"]?.GetValue<string>() : throw PatchRules.InvalidValue(operation)
+            : operation.Value;
+        if (deploymentId is null || GatewayState.Collection(restApi, "deployments")[deploymentId] is null)
         {
-            return false;
+            throw ServiceErrors.BadRequest("invalidStageDeployment", ("value", deploymentId ?? string.Empty));
         }
 
-        if (operation.Op != "replace" || operation.Value is null || GatewayState.Collection(restApi, "deployments")[operation.Value] is null)
-        {
-            throw GatewayException.BadRequest($"Invalid deployment identifier specified: '{operation.Value}'.");
-        }
-
-        stage["deploymentId"] = operation.Value;
+        stage["deploymentId"] = deploymentId;
         return true;
     }
 
@@ -166,11 +161,10 @@ internal static class StageOperations
     {
         switch (operation.Path)
         {
-            case "/cacheClusterEnabled" when operation.Op == "replace":
-                SetCacheEnabled(stage, PatchRules.ToValue(operation, PatchRules.ScalarKind.Boolean).GetValue<bool>());
+            case "/cacheClusterEnabled":
+                SetCacheEnabled(stage, PatchRules.ToValue(operation, PatchValueKind.Boolean).GetValue<bool>());
                 return true;
-            case "/cacheClusterSize" when operation.Op == "replace":
-                RuleChecks.CheckCacheClusterSize(operation.Value);
+            case "/cacheClusterSize":
                 stage["cacheClusterSize"] = operation.Value;
                 return true;
             default:

@@ -66,7 +66,8 @@ internal static class UsageOperations
 
         foreach (var operation in PatchOperation.Read(input))
         {
-            if (operation.Path != "/remaining" || operation.Op != "replace" || !int.TryParse(operation.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var remaining))
+            PatchRules.Find("usage", operation);
+            if (!int.TryParse(operation.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var remaining))
             {
                 throw ServiceErrors.BadRequest("invalidUsagePatch", ("op", operation.Op), ("path", operation.Path));
             }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Petard.Local.Http;
 using Petard.Local.Patching;
 using Petard.Local.State;
-using Kind = Petard.Local.Patching.PatchRules.ScalarKind;
+using Petard.Model;
 
 namespace Petard.Local.Operations;
 
@@ -63,11 +63,9 @@ internal static class UsagePlanOperations
     private static OperationResult Update(OperationInput input, GatewayState state)
     {
         var tree = Plan(state, input.Required("usagePlanId"));
-        var rules = new PatchRules()
-            .Scalar("name").Scalar("description")
-            .Scalar("throttle/burstLimit", Kind.Integer).Scalar("throttle/rateLimit", Kind.Double)
-            .Scalar("quota/limit", Kind.Integer).Scalar("quota/offset", Kind.Integer).Scalar("quota/period")
-            .Custom((plan, operation) => PatchApiStages(state, plan, operation) || PatchStageThrottle(plan, operation));
+        var rules = PatchRules.For("usagePlan")
+            .Handle("apiStages", (plan, operation) => PatchApiStages(state, plan, operation))
+            .Handle("apiStageThrottle", PatchStageThrottle);
         var updated = rules.Apply((JsonObject)tree["plan"]!, PatchOperation.Read(input));
         tree["plan"] = updated;
         return updated.DeepClone().AsObject();
@@ -84,7 +82,7 @@ internal static class UsagePlanOperations
         var parts = (operation.Value ?? string.Empty).Split(':');
         if (parts.Length != 2)
         {
-            throw GatewayException.BadRequest($"Invalid API stage '{operation.Value}': write it apiId:stageName.");
+            throw ServiceErrors.BadRequest("invalidApiStage", ("value", operation.Value ?? string.Empty));
         }
 
         var stages = (JsonArray)plan["apiStages"]!;
@@ -96,7 +94,7 @@ internal static class UsagePlanOperations
         }
         else if (operation.Op == "remove")
         {
-            stages.Remove(existing ?? throw GatewayException.NotFound($"API stage {operation.Value} is not in the usage plan."));
+            stages.Remove(existing ?? throw ServiceErrors.NotFound("apiStageNotInPlan", ("value", operation.Value!)));
         }
 
         return true;
@@ -119,18 +117,16 @@ internal static class UsagePlanOperations
         var limit = rest[(rest.LastIndexOf('/') + 1)..];
         var key = rest[..Math.Max(0, rest.LastIndexOf('/'))];
         key = key.StartsWith('/') ? key : "/" + key;
-        if (operation.Op != "replace" || limit is not ("rateLimit" or "burstLimit") || key.LastIndexOf('/') <= 0)
+        if (limit is not ("rateLimit" or "burstLimit") || key.LastIndexOf('/') <= 0)
         {
-            throw GatewayException.BadRequest($"Invalid patch path '{operation.Path}': write op replace on /apiStages/{{apiId}}:{{stage}}/throttle/{{resourcePath}}/{{httpMethod}}/rateLimit or burstLimit.");
+            throw ServiceErrors.BadRequest("invalidApiStageThrottlePath", ("path", operation.Path));
         }
 
         var entry = ((JsonArray)plan["apiStages"]!).OfType<JsonObject>().FirstOrDefault(s => $"{s["apiId"]?.GetValue<string>()}:{s["stage"]?.GetValue<string>()}" == apiStage)
-            ?? throw GatewayException.NotFound($"API stage {apiStage} is not in the usage plan.");
+            ?? throw ServiceErrors.NotFound("apiStageNotInPlan", ("value", apiStage));
         var throttle = entry["throttle"] as JsonObject ?? (JsonObject)(entry["throttle"] = new JsonObject());
         var method = throttle[key] as JsonObject ?? (JsonObject)(throttle[key] = new JsonObject());
-        method[limit] = limit == "rateLimit"
-            ? double.TryParse(operation.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var rate) ? rate : throw GatewayException.BadRequest($"Invalid rateLimit '{operation.Value}': a number is required.")
-            : int.TryParse(operation.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var burst) ? burst : throw GatewayException.BadRequest($"Invalid burstLimit '{operation.Value}': a whole number is required.");
+        method[limit] = PatchRules.ToValue(operation, limit == "rateLimit" ? PatchValueKind.Double : PatchValueKind.Integer);
         return true;
     }
 

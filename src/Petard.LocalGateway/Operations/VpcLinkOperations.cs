@@ -9,7 +9,7 @@ namespace Petard.Local.Operations;
 /// <summary>VPC links to Network Load Balancers. Nothing is provisioned locally, so a link with well-formed target ARNs is AVAILABLE at once.</summary>
 internal static partial class VpcLinkOperations
 {
-    private static readonly PatchRules Rules = new PatchRules().Scalar("name").Scalar("description");
+    private static readonly PatchRules Rules = PatchRules.For("vpcLink");
 
     public static void Register(OperationTable table)
     {

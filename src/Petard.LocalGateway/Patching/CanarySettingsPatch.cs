@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Petard.Local.State;
+using Petard.Model;
 
 namespace Petard.Local.Patching;
 
@@ -23,7 +24,7 @@ internal static class CanarySettingsPatch
         {
             if (operation.Op != "remove")
             {
-                throw PatchRules.InvalidPath(operation);
+                throw PatchRules.InvalidValue(operation);
             }
 
             stage.Remove("canarySettings");
@@ -34,16 +35,16 @@ internal static class CanarySettingsPatch
         switch (segments)
         {
             case [_, "percentTraffic"] when operation.Op is "replace" or "add":
-                var percent = PatchRules.ToValue(operation, PatchRules.ScalarKind.Double).GetValue<double>();
-                canary["percentTraffic"] = percent is >= 0 and <= 100 ? percent : throw GatewayException.BadRequest($"Invalid percentTraffic '{operation.Value}': use a number from 0.0 to 100.0.");
+                var percent = PatchRules.ToValue(operation, PatchValueKind.Double).GetValue<double>();
+                canary["percentTraffic"] = percent is >= 0 and <= 100 ? percent : throw Operations.ServiceErrors.BadRequest("invalidPercentTraffic", ("value", operation.Value!));
                 return true;
             case [_, "useStageCache"] when operation.Op is "replace" or "add":
-                canary["useStageCache"] = PatchRules.ToValue(operation, PatchRules.ScalarKind.Boolean);
+                canary["useStageCache"] = PatchRules.ToValue(operation, PatchValueKind.Boolean);
                 return true;
             case [_, "deploymentId"] when operation.Op is "replace" or "add":
                 canary["deploymentId"] = GatewayState.Collection(restApi, "deployments")[operation.Value ?? string.Empty] is not null
                     ? operation.Value
-                    : throw GatewayException.BadRequest($"Invalid deployment identifier specified: '{operation.Value}'.");
+                    : throw Operations.ServiceErrors.BadRequest("invalidStageDeployment", ("value", operation.Value ?? string.Empty));
                 return true;
             case [_, "stageVariableOverrides", var name]:
                 var overrides = GatewayState.Collection(canary, "stageVariableOverrides");
@@ -59,7 +60,7 @@ internal static class CanarySettingsPatch
 
                 return true;
             default:
-                throw PatchRules.InvalidPath(operation);
+                throw PatchRules.InvalidValue(operation);
         }
     }
 }

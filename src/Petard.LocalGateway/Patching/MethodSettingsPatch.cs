@@ -34,7 +34,7 @@ internal static class MethodSettingsPatch
                     entry[setting.Property] = setting.Default.DeepClone();
                     break;
                 default:
-                    throw PatchRules.InvalidPath(operation);
+                    throw PatchRules.InvalidValue(operation);
             }
 
             return true;

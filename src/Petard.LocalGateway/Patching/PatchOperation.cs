@@ -8,7 +8,8 @@ namespace Petard.Local.Patching;
 /// <param name="Op">add, remove, replace, move, copy or test.</param>
 /// <param name="Path">The raw path, e.g. <c>/variables/stageVar</c>.</param>
 /// <param name="Value">The new value, always a string on the wire.</param>
-internal sealed record PatchOperation(string Op, string Path, string? Value)
+/// <param name="From">The source path of a <c>copy</c> (<c>/canarySettings/deploymentId</c>), or <c>null</c>.</param>
+internal sealed record PatchOperation(string Op, string Path, string? Value, string? From = null)
 {
     /// <summary>The path's segments, each unescaped (<c>~1</c> → '/', <c>~0</c> → '~').</summary>
     public IReadOnlyList<string> Segments { get; } = Path.Split('/').Skip(1).Select(Unescape).ToList();
@@ -42,7 +43,7 @@ internal sealed record PatchOperation(string Op, string Path, string? Value)
                 JsonValue v when v.TryGetValue(out string? s) => s,
                 var other => other.ToJsonString(),
             };
-            result.Add(new PatchOperation(opName, pathText, value));
+            result.Add(new PatchOperation(opName, pathText, value, (operation["from"] as JsonValue)?.GetValue<string>()));
         }
 
         return result;

@@ -1,78 +1,84 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Petard.Local.Operations;
+using Petard.Model;
 
 namespace Petard.Local.Patching;
 
 /// <summary>
-/// The patch paths one kind of resource accepts, as data: scalar properties (<c>/description</c>),
-/// string maps (<c>/variables/{name}</c>) and string sets (<c>/binaryMediaTypes/{type}</c>), plus
-/// an optional handler for paths of its own (a stage's method settings). Operations apply to a
-/// copy; the caller commits it only when every operation succeeded.
+/// Applies patch operations to one kind of resource by the shared table of documented PATCH paths
+/// (<see cref="PatchPathTable"/>, the <c>patchPaths</c> of the customizations): the table says which
+/// paths and ops exist and what their values are; this class reads values and applies properties,
+/// maps, sets and lists. Paths the table marks <c>custom</c> go to a handler the resource's
+/// operations register under the table's handler name. Operations apply to a copy; the caller
+/// commits it only when every operation succeeded.
 /// </summary>
 internal sealed class PatchRules
 {
-    private readonly Dictionary<string, ScalarKind> scalars = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (Action<string, string?>? Validate, ScalarKind Kind)> maps = new(StringComparer.Ordinal);
-    private readonly HashSet<string> sets = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Func<string, bool>> lists = new(StringComparer.Ordinal);
-    private Func<JsonObject, PatchOperation, bool>? custom;
-    private bool replaceOnly;
+    private readonly string kind;
+    private readonly Dictionary<string, Func<JsonObject, PatchOperation, bool>> handlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Action<string, string?>> checks = new(StringComparer.Ordinal);
+    private Action<JsonObject>? validate;
 
-    public enum ScalarKind
+    private PatchRules(string kind) => this.kind = kind;
+
+    private static PatchPathTable Table => ServiceRules.Default.PatchPaths;
+
+    /// <summary>The rules of a resource kind of the table, e.g. <c>stage</c>.</summary>
+    public static PatchRules For(string kind)
     {
-        String,
-        Boolean,
-        Integer,
-        Double,
+        _ = Table.Rules(kind);
+        return new PatchRules(kind);
     }
 
-    /// <summary>A scalar property; a nested one is named by its path, e.g. <c>throttle/burstLimit</c>.</summary>
-    public PatchRules Scalar(string name, ScalarKind kind = ScalarKind.String)
+    /// <summary>The handler the table names for <c>custom</c> paths; it returns whether it took the operation.</summary>
+    public PatchRules Handle(string handler, Func<JsonObject, PatchOperation, bool> apply)
     {
-        scalars[name] = kind;
-        return this;
-    }
-
-    /// <summary>A map; <paramref name="validate"/> sees each key and value (null on remove).</summary>
-    public PatchRules Map(string name, Action<string, string?>? validate = null, ScalarKind kind = ScalarKind.String)
-    {
-        maps[name] = (validate, kind);
-        return this;
-    }
-
-    public PatchRules Set(string name)
-    {
-        sets.Add(name);
+        handlers[handler] = apply;
         return this;
     }
 
     /// <summary>
-    /// A list of strings changed one value at a time, the value in the operation's <c>value</c>:
-    /// <c>add /stageKeys</c> with <c>restApiId/stageName</c>, <c>remove /providerARNs</c> with an ARN.
+    /// A check the table names on a property or map path; it sees the map key (or the property's
+    /// name) and the value, <c>null</c> on remove, and throws the service's refusal.
     /// </summary>
-    /// <param name="name">The property.</param>
-    /// <param name="accepts">Which values the list takes; any other is an invalid patch.</param>
-    public PatchRules ValueList(string name, Func<string, bool>? accepts = null)
+    public PatchRules Check(string handler, Action<string, string?> check)
     {
-        lists[name] = accepts ?? (value => value.Length > 0);
+        checks[handler] = check;
+        return this;
+    }
+
+    /// <summary>Rules the patched resource as a whole must still follow (an integration's URI for its type).</summary>
+    public PatchRules Validate(Action<JsonObject> check)
+    {
+        validate = check;
         return this;
     }
 
     /// <summary>
-    /// The resource takes only <c>replace</c> of its scalar properties (request validators,
-    /// documentation parts); anything else is refused with the service's wording, which lists the paths.
+    /// The table's rule for the operation's path, or the service's refusal: a path the table does
+    /// not list, or an op the service does not take on it.
     /// </summary>
-    public PatchRules ReplaceOnly()
+    /// <param name="kind">The resource kind.</param>
+    /// <param name="operation">The operation.</param>
+    public static PatchPathRule Find(string kind, PatchOperation operation)
     {
-        replaceOnly = true;
-        return this;
-    }
+        var rule = Table.Match(kind, operation.Path);
+        if (rule is not null && rule.Allows(operation.Op))
+        {
+            return rule;
+        }
 
-    /// <summary>A handler for paths the declared properties do not cover; it returns whether it took the operation.</summary>
-    public PatchRules Custom(Func<JsonObject, PatchOperation, bool> handler)
-    {
-        custom = handler;
-        return this;
+        // Some kinds answer both refusals in one wording of their own (recorded from AWS: gateway responses).
+        if (Table.InvalidPathMessage(kind) is { } message)
+        {
+            throw ServiceErrors.BadRequest(message, ("path", operation.Path), ("op", operation.Op));
+        }
+
+        var paths = Table.Rules(kind).Where(r => r.Allows(operation.Op)).Select(r => r.Template).ToList();
+        return rule is not null || paths.Count == 0
+            ? throw ServiceErrors.BadRequest("patchOpNotSupported", ("path", operation.Path), ("op", operation.Op))
+            : throw ServiceErrors.BadRequest("patchPathNotOneOf", ("path", operation.Path), ("op", operation.Op), ("paths", string.Join(", ", paths)));
     }
 
     /// <summary>Applies the operations to a copy of <paramref name="target"/> and returns the copy.</summary>
@@ -81,114 +87,129 @@ internal sealed class PatchRules
         var copy = (JsonObject)target.DeepClone();
         foreach (var operation in operations)
         {
-            if (replaceOnly)
+            var rule = Find(kind, operation);
+            if (rule.EnumName is { } enumName && operation.Op is "add" or "replace" && operation.Value is { } enumValue)
             {
-                CheckReplaceOnly(operation);
+                CheckEnum(enumName, operation, enumValue);
             }
 
-            var segments = operation.Segments;
-            if (scalars.TryGetValue(string.Join('/', segments), out var kind))
+            if (rule.Handler is { } name && rule.Kind != PatchValueKind.Custom)
             {
-                ApplyScalar(copy, operation, segments, kind);
+                var check = checks.GetValueOrDefault(name) ?? throw Unregistered(rule);
+                check(operation.Segments[^1], operation.Op == "remove" ? null : operation.Value);
             }
-            else if (segments.Count == 2 && maps.TryGetValue(segments[0], out var map))
+
+            switch (rule.Kind)
             {
-                ApplyMap(copy, operation, segments[0], segments[1], map.Validate, map.Kind);
-            }
-            else if (segments.Count == 2 && sets.Contains(segments[0]))
-            {
-                ApplySet(copy, operation, segments[0], segments[1]);
-            }
-            else if (segments.Count == 1 && lists.TryGetValue(segments[0], out var accepts) && operation.Op is ("add" or "remove") && operation.Value is { } value && accepts(value))
-            {
-                ApplyValueList(copy, operation.Op, segments[0], value);
-            }
-            else if (custom is null || !custom(copy, operation))
-            {
-                throw InvalidPath(operation);
+                case PatchValueKind.Custom:
+                    var handler = rule.Handler is not null && handlers.TryGetValue(rule.Handler, out var h) ? h : throw Unregistered(rule);
+                    if (!handler(copy, operation))
+                    {
+                        throw InvalidValue(operation);
+                    }
+
+                    break;
+                case PatchValueKind.Object:
+                    copy.Remove(operation.Segments[0]);
+                    break;
+                case PatchValueKind.Map:
+                    ApplyMap(copy, operation, rule.Of);
+                    break;
+                case PatchValueKind.Set:
+                    ApplySet(copy, operation);
+                    break;
+                case PatchValueKind.List:
+                    ApplyList(copy, operation, rule);
+                    break;
+                default:
+                    ApplyProperty(copy, operation, rule.Kind);
+                    break;
             }
         }
 
+        validate?.Invoke(copy);
         return copy;
     }
 
-    private void CheckReplaceOnly(PatchOperation operation)
-    {
-        if (operation.Op != "replace")
-        {
-            throw Operations.ServiceErrors.BadRequest("patchOpNotSupported", ("path", operation.Path), ("op", operation.Op));
-        }
+    // The data names a handler this resource's operations do not register: a defect of the emulator, not of the request.
+    private InvalidOperationException Unregistered(PatchPathRule rule) =>
+        new($"The patch path '{kind} {rule.Template}' names handler '{rule.Handler}', which the emulator does not register.");
 
-        if (!scalars.ContainsKey(string.Join('/', operation.Segments)))
+    // A patch value is a string to the service's model, so its handler, not model validation,
+    // refuses a value outside the enum: a BadRequestException in the enum message's words.
+    private static void CheckEnum(string enumName, PatchOperation operation, string value)
+    {
+        var values = OperationModel.Default.EnumValues(enumName);
+        if (!values.Contains(value, StringComparer.Ordinal))
         {
-            throw Operations.ServiceErrors.BadRequest("patchPathNotOneOf", ("path", operation.Path), ("op", operation.Op), ("paths", string.Join(", ", scalars.Keys.Select(k => "/" + k))));
+            throw ServiceErrors.BadRequest("enumValue", ("value", value), ("member", operation.Path.TrimStart('/')), ("values", string.Join(", ", values)));
         }
     }
 
-    public static GatewayException InvalidPath(PatchOperation operation) =>
-        GatewayException.BadRequest($"Invalid patch path '{operation.Path}' for op '{operation.Op}'.");
+    /// <summary>The refusal of a value the path does not take (a list member of the wrong shape, a handler's refusal).</summary>
+    public static GatewayException InvalidValue(PatchOperation operation) =>
+        ServiceErrors.BadRequest("invalidPatchValue", ("value", operation.Value ?? string.Empty), ("path", operation.Path), ("op", operation.Op));
 
-    public static JsonNode ToValue(PatchOperation operation, ScalarKind kind)
+    /// <summary>Reads the operation's value as <paramref name="kind"/> (string, boolean, integer or double), or refuses it.</summary>
+    public static JsonNode ToValue(PatchOperation operation, PatchValueKind kind)
     {
-        var text = operation.Value ?? throw GatewayException.BadRequest($"Invalid patch operation: '{operation.Op} {operation.Path}' needs a value.");
+        var text = operation.Value ?? throw ServiceErrors.BadRequest("patchValueRequired", ("path", operation.Path), ("op", operation.Op));
         return kind switch
         {
-            ScalarKind.Boolean when bool.TryParse(text, out var b) => b,
-            ScalarKind.Integer when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) => i,
-            ScalarKind.Double when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) => d,
-            ScalarKind.String => text,
-            _ => throw GatewayException.BadRequest($"Invalid patch value '{text}' for '{operation.Path}': expected a {kind.ToString().ToLowerInvariant()}."),
+            PatchValueKind.Boolean when bool.TryParse(text, out var b) => b,
+            PatchValueKind.Integer when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) => i,
+            PatchValueKind.Double when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) => d,
+            PatchValueKind.String => text,
+            _ => throw ServiceErrors.BadRequest("invalidPatchValueType", ("value", text), ("path", operation.Path), ("expected", kind.ToString().ToLowerInvariant())),
         };
     }
 
-    // A nested scalar ("throttle/burstLimit") creates the objects along its path.
-    private static void ApplyScalar(JsonObject target, PatchOperation operation, IReadOnlyList<string> path, ScalarKind kind)
+    // A nested property ("quota/limit") creates the objects along its path.
+    private static void ApplyProperty(JsonObject target, PatchOperation operation, PatchValueKind kind)
     {
+        var path = operation.Segments;
         foreach (var step in path.Take(path.Count - 1))
         {
             target = State.GatewayState.Collection(target, step);
         }
 
-        var name = path[^1];
-        switch (operation.Op)
+        if (operation.Op == "remove")
         {
-            case "replace" or "add":
-                target[name] = ToValue(operation, kind);
-                break;
-            case "remove":
-                target.Remove(name);
-                break;
-            default:
-                throw InvalidPath(operation);
+            target.Remove(path[^1]);
+        }
+        else
+        {
+            target[path[^1]] = ToValue(operation, kind);
         }
     }
 
-    private static void ApplyMap(JsonObject target, PatchOperation operation, string name, string key, Action<string, string?>? validate, ScalarKind kind)
+    private static void ApplyMap(JsonObject target, PatchOperation operation, PatchValueKind of)
     {
-        var map = target[name] as JsonObject;
-        switch (operation.Op)
+        var (name, key) = (operation.Segments[0], operation.Segments[^1]);
+        if (operation.Op == "remove")
         {
-            case "replace" or "add":
-                var value = ToValue(operation, kind);
-                validate?.Invoke(key, operation.Value);
-                if (map is null)
-                {
-                    map = new JsonObject();
-                    target[name] = map;
-                }
-
-                map[key] = value;
-                break;
-            case "remove":
-                validate?.Invoke(key, null);
-                map?.Remove(key);
-                break;
-            default:
-                throw InvalidPath(operation);
+            (target[name] as JsonObject)?.Remove(key);
+            return;
         }
+
+        var value = ToValue(operation, of);
+        State.GatewayState.Collection(target, name)[key] = value;
     }
 
-    private static void ApplyValueList(JsonObject target, string op, string name, string value)
+    private static void ApplySet(JsonObject target, PatchOperation operation) =>
+        Change(target, operation.Segments[0], operation.Segments[^1], add: operation.Op != "remove");
+
+    private static void ApplyList(JsonObject target, PatchOperation operation, PatchPathRule rule)
+    {
+        if (operation.Value is not { Length: > 0 } value || (rule.ValuePattern is { } pattern && !pattern.IsMatch(value)))
+        {
+            throw InvalidValue(operation);
+        }
+
+        Change(target, operation.Segments[0], value, add: operation.Op == "add");
+    }
+
+    private static void Change(JsonObject target, string name, string item, bool add)
     {
         if (target[name] is not JsonArray list)
         {
@@ -196,45 +217,14 @@ internal sealed class PatchRules
             target[name] = list;
         }
 
-        var existing = list.FirstOrDefault(n => n?.GetValue<string>() == value);
-        if (op == "add" && existing is null)
+        var existing = list.FirstOrDefault(n => n?.GetValue<string>() == item);
+        if (add && existing is null)
         {
-            list.Add(value);
+            list.Add(item);
         }
-        else if (op == "remove" && existing is not null)
+        else if (!add && existing is not null)
         {
             list.Remove(existing);
-        }
-    }
-
-    private static void ApplySet(JsonObject target, PatchOperation operation, string name, string item)
-    {
-        var set = target[name] as JsonArray;
-        switch (operation.Op)
-        {
-            case "add" or "replace":
-                if (set is null)
-                {
-                    set = [];
-                    target[name] = set;
-                }
-
-                if (!set.Any(n => n?.GetValue<string>() == item))
-                {
-                    set.Add(item);
-                }
-
-                break;
-            case "remove":
-                var existing = set?.FirstOrDefault(n => n?.GetValue<string>() == item);
-                if (existing is not null)
-                {
-                    set!.Remove(existing);
-                }
-
-                break;
-            default:
-                throw InvalidPath(operation);
         }
     }
 }

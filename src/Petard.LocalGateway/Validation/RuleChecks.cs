@@ -6,6 +6,8 @@ namespace Petard.Local.Validation;
 /// <summary>
 /// The emulator's side of the shared service rules (<see cref="ServiceRules"/>): the same data the
 /// client checks with, answered as the service answers, a BadRequestException with its message.
+/// Enum-typed members (cache sizes, put modes, integration types) are checked for every operation
+/// by <see cref="EnumChecks"/>.
 /// </summary>
 internal static class RuleChecks
 {
@@ -45,12 +47,6 @@ internal static class RuleChecks
             throw BadRequest(ServiceMessages.InvalidVariableValue, ("name", name), ("allowed", Rules.VariableValue.Allowed), ("maxLength", Rules.VariableValue.MaxLength));
         }
     }
-
-    public static void CheckCacheClusterSize(string? size) =>
-        CheckOneOf(size, Rules.CacheClusterSizes, ServiceMessages.InvalidCacheClusterSize);
-
-    public static void CheckPutMode(string mode) =>
-        CheckOneOf(mode, Rules.PutModes, ServiceMessages.InvalidPutMode);
 
     public static void CheckPatchOp(string op) =>
         CheckOneOf(op, Rules.PatchOps, ServiceMessages.InvalidPatchOp);

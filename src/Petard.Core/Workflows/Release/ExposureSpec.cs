@@ -32,7 +32,8 @@ public sealed class ExposureSpec
     internal IReadOnlyList<UsagePlanThrottle> ThrottlesOf(string plan) =>
         UsagePlanThrottles.TryGetValue(plan, out var text) ? UsagePlanThrottle.Parse(plan, text) : [];
 
-    internal const string RootBasePath = "(none)";
+    /// <summary>The service's name of the empty base path, from the shared service rules.</summary>
+    internal static string RootBasePath => Model.ServiceRules.Default.NoBasePath;
 
     /// <summary>Checks the domain settings before any call.</summary>
     internal void Validate()
@@ -53,7 +54,8 @@ public sealed class ExposureSpec
             return;
         }
 
-        if (basePath is not null && basePath.Trim('/').Contains('/', StringComparison.Ordinal))
+        // The emulator refuses the same base paths with the same rule (REST APIs map one level).
+        if (basePath is not null && !Model.ServiceRules.Default.BasePath.Accepts(basePath.Trim('/')))
         {
             throw PetardErrors.BasePathWithSlash(basePath);
         }
