@@ -148,6 +148,27 @@ public sealed class ImportRefusalTests : GatewayTestBase
     }
 
     [Fact]
+    public async Task Integrations_PutIntegration_would_refuse_are_import_errors_in_its_words()
+    {
+        const string body = """
+            {"openapi": "3.0.1", "info": {"title": "Proxy", "version": "1"},
+             "paths": {"/": {"get": {"responses": {"200": {"description": "ok"}},
+                                      "x-amazon-apigateway-integration": {"type": "http_proxy", "httpMethod": "GET", "uri": "example.com/no-scheme"}}},
+                       "/fn": {"post": {"responses": {"200": {"description": "ok"}},
+                                         "x-amazon-apigateway-integration": {"type": "aws_proxy", "httpMethod": "POST", "uri": "arn:aws:lambda:us-east-1:123456789012:function:f"}}}}}
+            """;
+
+        var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("ImportRestApi", new { body }));
+
+        Assert.Equal("BadRequestException", error.ErrorType);
+        var lines = error.ServiceMessage!.Split("\n\t");
+        Assert.Equal("Errors found during import:", lines[0]);
+        Assert.Contains("Unable to put integration on 'GET' for resource at path '/': Invalid HTTP endpoint specified for URI", lines);
+        Assert.Contains(lines, l => l.StartsWith("Unable to put integration on 'POST' for resource at path '/fn': ", StringComparison.Ordinal));
+        Assert.Empty((await Client.InvokeAsync("GetRestApis")).Items);
+    }
+
+    [Fact]
     public async Task A_missing_request_model_is_a_warning_and_the_method_gets_no_model()
     {
         const string body = """

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Petard.Local.Operations;
 using Petard.Local.State;
+using Petard.Local.Validation;
 using Petard.Model;
 
 namespace Petard.Local.OpenApi;
@@ -316,6 +317,17 @@ internal static class OpenApiImporter
             }
 
             integration["integrationResponses"] = integrationResponses;
+        }
+
+        // The same rules PutIntegration applies (URI by type, role credentials, VPC link id).
+        try
+        {
+            IntegrationChecks.Check(integration);
+        }
+        catch (GatewayException refused)
+        {
+            context.Errors.Add(ServiceErrors.Message("unableToPutIntegration", ("method", at.HttpMethod), ("path", at.Path), ("reason", refused.Message)));
+            return null;
         }
 
         return integration;
