@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Petard;
 
 // One measurement per process; the script (bench/cold.sh) starts a fresh process for each.
@@ -25,9 +26,9 @@ switch (mode)
     case "three":
     {
         using var client = PetardClient.Create(options);
-        await client.InvokeAsync("GetRestApi", new { restApiId = api });
-        await client.InvokeAsync("GetStage", new { restApiId = api, stageName = "cold" });
-        await client.InvokeAsync("GetDeployments", new { restApiId = api });
+        await client.InvokeAsync("GetRestApi", new JsonObject { ["restApiId"] = api });
+        await client.InvokeAsync("GetStage", new JsonObject { ["restApiId"] = api, ["stageName"] = "cold" });
+        await client.InvokeAsync("GetDeployments", new JsonObject { ["restApiId"] = api });
         Print(("mainToThreeCalls", watch.Elapsed.TotalMilliseconds));
         return 0;
     }
@@ -38,9 +39,9 @@ switch (mode)
         var (t0, c0) = (watch.Elapsed.TotalMilliseconds, CpuMs());
         using var client = PetardClient.Create(options);
         var (t1, c1) = (watch.Elapsed.TotalMilliseconds, CpuMs());
-        await client.InvokeAsync("GetRestApi", new { restApiId = api });
+        await client.InvokeAsync("GetRestApi", new JsonObject { ["restApiId"] = api });
         var (t2, c2) = (watch.Elapsed.TotalMilliseconds, CpuMs());
-        await client.InvokeAsync("GetRestApi", new { restApiId = api });
+        await client.InvokeAsync("GetRestApi", new JsonObject { ["restApiId"] = api });
         var t3 = watch.Elapsed.TotalMilliseconds;
         Print(("startToMain", startToMain), ("create", t1 - t0), ("firstCall", t2 - t1), ("secondCall", t3 - t2), ("createCpu", c1 - c0), ("firstCallCpu", c2 - c1));
         return 0;
@@ -56,13 +57,13 @@ switch (mode)
         using var client = PetardClient.Create(options);
         for (var i = 0; i < warm; i++)
         {
-            await client.InvokeAsync("GetRestApi", new { restApiId = api });
+            await client.InvokeAsync("GetRestApi", new JsonObject { ["restApiId"] = api });
         }
 
         var (t0, c0) = (watch.Elapsed.TotalMilliseconds, CpuMs());
         for (var i = 0; i < calls; i++)
         {
-            await client.InvokeAsync("GetRestApi", new { restApiId = api });
+            await client.InvokeAsync("GetRestApi", new JsonObject { ["restApiId"] = api });
         }
 
         Print(("total", watch.Elapsed.TotalMilliseconds - t0), ("perCall", (watch.Elapsed.TotalMilliseconds - t0) / calls), ("totalCpu", CpuMs() - c0));
@@ -75,7 +76,7 @@ switch (mode)
         using var client = PetardClient.Create(options);
         var (t0, c0) = (watch.Elapsed.TotalMilliseconds, CpuMs());
         var count = 0;
-        await foreach (var _ in client.PaginateAsync("GetResources", new { restApiId = api, limit = page }))
+        await foreach (var _ in client.PaginateAsync("GetResources", new JsonObject { ["restApiId"] = api, ["limit"] = page }))
         {
             count++;
         }
