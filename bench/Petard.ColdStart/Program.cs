@@ -10,6 +10,7 @@ using Petard;
 //   spans URL API               the first call's parts, each first in this process (see Spans.cs)
 //   steady URL API [N] [WARM]   N GetRestApi after WARM warm-up calls (ms per call)
 //   list URL API [PAGE]         every resource, pages of PAGE
+//   deploy URL FILE             PetardDeployer.DeployApiAsync of an OpenAPI file to stage "cold" (the deploy task's work, without MSBuild)
 // Prints one line: name=value pairs in milliseconds.
 var watch = Stopwatch.StartNew();
 var mode = args[0];
@@ -17,6 +18,11 @@ var endpoint = args[1];
 if (mode == "seed")
 {
     return await Seed.RunAsync(endpoint, int.Parse(args[2], CultureInfo.InvariantCulture));
+}
+
+if (mode == "deploy")
+{
+    return await DeployOnce.RunAsync(endpoint, args[2], watch);
 }
 
 var api = args[2];

@@ -26,8 +26,17 @@ public sealed partial class PetardClient : IDisposable
     {
         Region = configuration.Region;
         Endpoint = configuration.Endpoint;
-        var inner = options.HttpMessageHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        var signer = new SigningHandler(configuration.Credentials, RegionEndpoint.GetBySystemName(configuration.Region), inner);
+        var inner = options.HttpMessageHandler ?? new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            // API Gateway sets no cookies, and a trace header added below the signer would go unsigned:
+            // neither is wanted, and leaving them out spares a fresh process their first use.
+            UseCookies = false,
+            ActivityHeadersPropagator = null,
+        };
+        var region = RegionEndpoint.GetBySystemName(configuration.Region);
+        SigningHandler.WarmUp(region);
+        var signer = new SigningHandler(configuration.Credentials, region, inner);
         http = new HttpClient(signer, disposeHandler: options.HttpMessageHandler is null || options.DisposeHttpMessageHandler)
         {
             Timeout = Timeout.InfiniteTimeSpan, // per-attempt and total timeouts are the executor's
