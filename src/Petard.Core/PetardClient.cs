@@ -26,16 +26,9 @@ public sealed partial class PetardClient : IDisposable
     {
         Region = configuration.Region;
         Endpoint = configuration.Endpoint;
-        var inner = options.HttpMessageHandler ?? new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            // API Gateway sets no cookies, and a trace header added below the signer would go unsigned:
-            // neither is wanted, and leaving them out spares a fresh process their first use.
-            UseCookies = false,
-            ActivityHeadersPropagator = null,
-        };
+        var inner = options.HttpMessageHandler ?? ClientHttpHandler.Create();
         var region = RegionEndpoint.GetBySystemName(configuration.Region);
-        SigningHandler.WarmUp(region);
+        WarmUp.Start(region);
         var signer = new SigningHandler(configuration.Credentials, region, inner);
         http = new HttpClient(signer, disposeHandler: options.HttpMessageHandler is null || options.DisposeHttpMessageHandler)
         {

@@ -11,38 +11,6 @@ namespace Petard.Execution;
 /// </summary>
 internal sealed class SigningHandler(AWSCredentials credentials, RegionEndpoint region, HttpMessageHandler inner) : DelegatingHandler(inner)
 {
-    private static readonly BasicAWSCredentials Placeholder = new("AKIDWARMUP", "warm-up-only");
-    private static int warming;
-
-    /// <summary>
-    /// Signs a throwaway request once per process on the thread pool, with placeholder keys (never the
-    /// caller's: refreshing credentials would fetch them), so that AWSSDK.Core's first-use cost — its
-    /// standalone client configuration and the signer's code, about 30 ms of CPU even precompiled — is
-    /// paid on the other core while the caller prepares its first call (a deploy reads and parses
-    /// its OpenAPI file meanwhile). The real first signature then finds it done, or waits for the rest.
-    /// </summary>
-    public static void WarmUp(RegionEndpoint region)
-    {
-        if (Interlocked.Exchange(ref warming, 1) == 1)
-        {
-            return;
-        }
-
-        _ = Task.Run(async () =>
-        {
-            var request = new AWSSigningRequest { HttpMethod = HttpMethod.Get, RequestUri = new Uri("https://apigateway.us-east-1.amazonaws.com/restapis"), Content = [] };
-            request.Headers["Accept"] = "application/json";
-            try
-            {
-                _ = await AWSSigV4Signer.SignAsync(request, new AWSSigV4Parameters { Credentials = Placeholder, Region = region, Service = PetardClient.ServiceName }, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is AmazonClientException or AmazonServiceException)
-            {
-                // Only a warm-up: the real first signature meets the same problem and reports it.
-            }
-        });
-    }
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var signing = new AWSSigningRequest
