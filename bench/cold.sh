@@ -5,7 +5,7 @@
 # Petard runs three times: as built (IL, what `dotnet run` of an app gives), published ReadyToRun
 # (`dotnet publish -r linux-x64 -p:PublishReadyToRun=true`, what an app or the Petard.Build package ships)
 # and published Native AOT (`dotnet publish -r linux-x64 -p:PublishAot=true`, what a CLI tool on Petard.Core can ship).
-# Needs /usr/bin/aws (Debian awscli) and boto3 (python3-boto3). Prints Markdown to paste in docs/benchmarks.md.
+# Needs /usr/bin/aws (Debian awscli), boto3 (python3-boto3), and for Native AOT gcc and zlib1g-dev. Prints Markdown to paste in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
