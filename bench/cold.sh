@@ -35,6 +35,6 @@ touch "$AWS_CONFIG_FILE" "$AWS_SHARED_CREDENTIALS_FILE"
 api=$(dotnet bench/Petard.ColdStart/bin/Release/net10.0/Petard.ColdStart.dll seed "$url" 1000)
 echo "Measured on $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-python3 bench/cold_runner.py "$url" "$api" "$RUNS" bench/Petard.ColdStart/bin/Release/net10.0/Petard.ColdStart.dll "$work/r2r/Petard.ColdStart.dll" "$work/aot/Petard.ColdStart"
+python3 bench/cold_runner.py "$url" "$api" "$RUNS" bench/Petard.ColdStart/bin/Release/net10.0/Petard.ColdStart.dll "$work/r2r/Petard.ColdStart.dll" "$work/aot/Petard.ColdStart" samples/HelloApi/openapi.yaml
 echo
 echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

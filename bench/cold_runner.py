@@ -1,7 +1,7 @@
 """The loop of bench/cold.sh: every measurement a fresh process, the clients interleaved round by
 round so that the machine's load falls on all of them alike; medians and ratios at the end.
 
-usage: python3 bench/cold_runner.py URL API RUNS PETARD_IL_DLL PETARD_R2R_DLL PETARD_AOT_EXE
+usage: python3 bench/cold_runner.py URL API RUNS PETARD_IL_DLL PETARD_R2R_DLL PETARD_AOT_EXE OPENAPI_FILE
 Each process's wall time (start to exit) and CPU time (user + system, getrusage of the reaped child) are taken here;
 the spans inside a process are what the process prints (name=value, milliseconds).
 """
@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 
-url, api, runs, il_dll, r2r_dll, aot_exe = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
+url, api, runs, il_dll, r2r_dll, aot_exe, openapi = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6], sys.argv[7]
 here = os.path.dirname(os.path.abspath(__file__))
 clients = {
     "petard": ["dotnet", il_dll],
@@ -49,6 +49,7 @@ def cpu_ms():
 
 PETARDS = ("petard", "petard-r2r", "petard-aot")
 samples = {}
+run(clients["petard-aot"] + ["deploy", url, openapi])  # the first deploy creates the API and its stage: not measured
 
 
 def add(key, value):
@@ -68,6 +69,12 @@ for _ in range(runs):
                 add((name, mode, "createAndFirst"), spans["create"] + spans["firstCall"])
                 add((name, mode, "createAndFirstCpu"), spans["createCpu"] + spans["firstCallCpu"])
     for name in PETARDS:
+        # An unchanged deploy of an OpenAPI file (PetardDeployer, what the MSBuild task runs, without MSBuild): reads only.
+        before = cpu_ms()
+        wall, spans = run(clients[name] + ["deploy", url, openapi])
+        add((name, "deploy", "wall"), wall)
+        add((name, "deploy", "cpu"), cpu_ms() - before)
+        add((name, "deploy", "deploy"), spans["deploy"])
         _, spans = run(clients[name] + ["spans", url, api])
         for k, v in spans.items():
             add((name, "spans", k), v)
@@ -109,6 +116,13 @@ row("listing 1,000 resources, pages of 100 (after Create), wall", ("list", "list
 row("listing 1,000 resources, pages of 100 (after Create), CPU", ("list", "listCpu"), digits=1)
 row("listing 1,000 resources: whole process, wall", ("list", "wall"))
 row("listing 1,000 resources: whole process, CPU", ("list", "cpu"))
+print()
+print("An unchanged deploy of the sample's openapi.yaml in a fresh process (`deploy` mode: Create, then DeployApiAsync; reads only), median ms:")
+print()
+print("| what (ms) | Petard (IL) | Petard (ReadyToRun publish) | Petard (Native AOT) |")
+print("|---|---:|---:|---:|")
+for label, what in (("whole process, wall", "wall"), ("whole process, CPU", "cpu"), ("Create + DeployApiAsync, wall", "deploy")):
+    print(f"| {label} | " + " | ".join(f"{m(name, 'deploy', what):.0f}" for name in PETARDS) + " |")
 cli = m("aws-cli", "three", "wall")
 print()
 print(f"AWS CLI, the three calls as three processes: {cli:.0f} ms wall, {m('aws-cli', 'three', 'cpu'):.0f} ms CPU; "
