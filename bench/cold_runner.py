@@ -1,21 +1,23 @@
 """The loop of bench/cold.sh: every measurement a fresh process, the clients interleaved round by
 round so that the machine's load falls on all of them alike; medians and ratios at the end.
 
-usage: python3 bench/cold_runner.py URL API RUNS PETARD_IL_DLL PETARD_R2R_DLL
-Each process's wall time (start to exit) and CPU time (user + system, from wait4) are taken here;
+usage: python3 bench/cold_runner.py URL API RUNS PETARD_IL_DLL PETARD_R2R_DLL PETARD_AOT_EXE OPENAPI_FILE
+Each process's wall time (start to exit) and CPU time (user + system, getrusage of the reaped child) are taken here;
 the spans inside a process are what the process prints (name=value, milliseconds).
 """
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import time
 
-url, api, runs, il_dll, r2r_dll = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+url, api, runs, il_dll, r2r_dll, aot_exe, openapi = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6], sys.argv[7]
 here = os.path.dirname(os.path.abspath(__file__))
 clients = {
     "petard": ["dotnet", il_dll],
     "petard-r2r": ["dotnet", r2r_dll],
+    "petard-aot": [aot_exe],
     "boto3": [sys.executable, os.path.join(here, "cold_boto3.py")],
 }
 aws = ["/usr/bin/aws", "--endpoint-url", url, "--region", "us-east-1", "--output", "json", "apigateway"]
@@ -40,11 +42,14 @@ def run(argv):
 
 
 def cpu_ms():
-    r = os.times()
-    return (r.children_user + r.children_system) * 1000
+    # getrusage, not os.times: times() counts in clock ticks (10 ms), too coarse for a Native AOT process.
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (r.ru_utime + r.ru_stime) * 1000
 
 
+PETARDS = ("petard", "petard-r2r", "petard-aot")
 samples = {}
+run(clients["petard-aot"] + ["deploy", url, openapi])  # the first deploy creates the API and its stage: not measured
 
 
 def add(key, value):
@@ -63,7 +68,13 @@ for _ in range(runs):
             if mode == "first":
                 add((name, mode, "createAndFirst"), spans["create"] + spans["firstCall"])
                 add((name, mode, "createAndFirstCpu"), spans["createCpu"] + spans["firstCallCpu"])
-    for name in ("petard", "petard-r2r"):
+    for name in PETARDS:
+        # An unchanged deploy of an OpenAPI file (PetardDeployer, what the MSBuild task runs, without MSBuild): reads only.
+        before = cpu_ms()
+        wall, spans = run(clients[name] + ["deploy", url, openapi])
+        add((name, "deploy", "wall"), wall)
+        add((name, "deploy", "cpu"), cpu_ms() - before)
+        add((name, "deploy", "deploy"), spans["deploy"])
         _, spans = run(clients[name] + ["spans", url, api])
         for k, v in spans.items():
             add((name, "spans", k), v)
@@ -81,16 +92,16 @@ def m(name, mode, what):
 
 def row(label, key, unit="ms", digits=0):
     mode, what = key
-    p, r, b = m("petard", mode, what), m("petard-r2r", mode, what), m("boto3", mode, what)
+    ours, b = [m(name, mode, what) for name in PETARDS], m("boto3", mode, what)
     fmt = f"{{:.{digits}f}}"
-    cells = [fmt.format(p), fmt.format(r), fmt.format(b), f"{b / p:.2f}", f"{b / r:.2f}"]
+    cells = [fmt.format(v) for v in ours] + [fmt.format(b)] + [f"{b / v:.2f}" if v > 0 else "–" for v in ours]
     print(f"| {label} | " + " | ".join(cells) + " |")
 
 
 print(f"Medians of {runs} fresh processes each, interleaved; boto3 / Petard ratios (higher is better for Petard).")
 print()
-print("| what (ms) | Petard (IL) | Petard (ReadyToRun publish) | boto3 | ratio IL | ratio R2R |")
-print("|---|---:|---:|---:|---:|---:|")
+print("| what (ms) | Petard (IL) | Petard (ReadyToRun publish) | Petard (Native AOT) | boto3 | ratio IL | ratio R2R | ratio AOT |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
 row("start to three answered calls, wall (whole process)", ("three", "wall"))
 row("start to three answered calls, CPU (whole process)", ("three", "cpu"))
 row("first call after Create, wall", ("first", "firstCall"), digits=1)
@@ -105,14 +116,22 @@ row("listing 1,000 resources, pages of 100 (after Create), wall", ("list", "list
 row("listing 1,000 resources, pages of 100 (after Create), CPU", ("list", "listCpu"), digits=1)
 row("listing 1,000 resources: whole process, wall", ("list", "wall"))
 row("listing 1,000 resources: whole process, CPU", ("list", "cpu"))
+print()
+print("An unchanged deploy of the sample's openapi.yaml in a fresh process (`deploy` mode: Create, then DeployApiAsync; reads only), median ms:")
+print()
+print("| what (ms) | Petard (IL) | Petard (ReadyToRun publish) | Petard (Native AOT) |")
+print("|---|---:|---:|---:|")
+for label, what in (("whole process, wall", "wall"), ("whole process, CPU", "cpu"), ("Create + DeployApiAsync, wall", "deploy")):
+    print(f"| {label} | " + " | ".join(f"{m(name, 'deploy', what):.0f}" for name in PETARDS) + " |")
 cli = m("aws-cli", "three", "wall")
 print()
 print(f"AWS CLI, the three calls as three processes: {cli:.0f} ms wall, {m('aws-cli', 'three', 'cpu'):.0f} ms CPU; "
-      f"ratio to Petard's three calls (wall): IL {cli / m('petard', 'three', 'wall'):.2f}, ReadyToRun {cli / m('petard-r2r', 'three', 'wall'):.2f}.")
+      f"ratio to Petard's three calls (wall): IL {cli / m('petard', 'three', 'wall'):.2f}, ReadyToRun {cli / m('petard-r2r', 'three', 'wall'):.2f}, "
+      f"Native AOT {cli / m('petard-aot', 'three', 'wall'):.2f}.")
 print()
 print("Where a fresh Petard process's first call goes (median CPU ms of `spans`, each part first in its process):")
 print()
-print("| part | Petard (IL) CPU ms | Petard (ReadyToRun) CPU ms |")
-print("|---|---:|---:|")
+print("| part | Petard (IL) CPU ms | Petard (ReadyToRun) CPU ms | Petard (Native AOT) CPU ms |")
+print("|---|---:|---:|---:|")
 for key in [k for (n, mode, k) in samples if n == "petard" and mode == "spans" and (k.endswith("Cpu") or k == "cpuBeforeMain")]:
-    print(f"| {key} | {m('petard', 'spans', key):.1f} | {m('petard-r2r', 'spans', key):.1f} |")
+    print(f"| {key} | " + " | ".join(f"{m(name, 'spans', key):.1f}" for name in PETARDS) + " |")

@@ -133,5 +133,9 @@ the package's ReadyToRun assemblies. Build servers are off
 a developer's machine the build is faster. The CLI steps have no change detection: they write every
 time, where the unchanged deploy writes nothing. The machine was shared with other work while
 measuring: read the ratios, not the absolute times.
+
+The IL row's sample is given the changed openapi.yaml each round, so its deploy also reads the file
+in full (obj/'s memory of an unchanged file misses there); the ReadyToRun rows' unchanged deploys
+skip that (docs/benchmarks.md, the cold path).
 MD
 cat "$REPO/docs/deploy-benchmark.md"

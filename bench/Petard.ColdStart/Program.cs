@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Petard;
 
 // One measurement per process; the script (bench/cold.sh) starts a fresh process for each.
@@ -9,6 +10,7 @@ using Petard;
 //   spans URL API               the first call's parts, each first in this process (see Spans.cs)
 //   steady URL API [N] [WARM]   N GetRestApi after WARM warm-up calls (ms per call)
 //   list URL API [PAGE]         every resource, pages of PAGE
+//   deploy URL FILE             PetardDeployer.DeployApiAsync of an OpenAPI file to stage "cold" (the deploy task's work, without MSBuild)
 // Prints one line: name=value pairs in milliseconds.
 var watch = Stopwatch.StartNew();
 var mode = args[0];
@@ -18,6 +20,11 @@ if (mode == "seed")
     return await Seed.RunAsync(endpoint, int.Parse(args[2], CultureInfo.InvariantCulture));
 }
 
+if (mode == "deploy")
+{
+    return await DeployOnce.RunAsync(endpoint, args[2], watch);
+}
+
 var api = args[2];
 var options = new PetardClientOptions { EndpointUrl = endpoint, Region = "us-east-1" };
 switch (mode)
@@ -25,9 +32,9 @@ switch (mode)
     case "three":
     {
         using var client = PetardClient.Create(options);
-        await client.InvokeAsync("GetRestApi", new { restApiId = api });
-        await client.InvokeAsync("GetStage", new { restApiId = api, stageName = "cold" });
-        await client.InvokeAsync("GetDeployments", new { restApiId = api });
+        await client.InvokeAsync("GetRestApi", new JsonObject { ["restApiId"] = api });
+        await client.InvokeAsync("GetStage", new JsonObject { ["restApiId"] = api, ["stageName"] = "cold" });
+        await client.InvokeAsync("GetDeployments", new JsonObject { ["restApiId"] = api });
         Print(("mainToThreeCalls", watch.Elapsed.TotalMilliseconds));
         return 0;
     }
@@ -38,9 +45,9 @@ switch (mode)
         var (t0, c0) = (watch.Elapsed.TotalMilliseconds, CpuMs());
         using var client = PetardClient.Create(options);
         var (t1, c1) = (watch.Elapsed.TotalMilliseconds, CpuMs());
-        await client.InvokeAsync("GetRestApi", new { restApiId = api });
+        await client.InvokeAsync("GetRestApi", new JsonObject { ["restApiId"] = api });
         var (t2, c2) = (watch.Elapsed.TotalMilliseconds, CpuMs());
-        await client.InvokeAsync("GetRestApi", new { restApiId = api });
+        await client.InvokeAsync("GetRestApi", new JsonObject { ["restApiId"] = api });
         var t3 = watch.Elapsed.TotalMilliseconds;
         Print(("startToMain", startToMain), ("create", t1 - t0), ("firstCall", t2 - t1), ("secondCall", t3 - t2), ("createCpu", c1 - c0), ("firstCallCpu", c2 - c1));
         return 0;
@@ -56,13 +63,13 @@ switch (mode)
         using var client = PetardClient.Create(options);
         for (var i = 0; i < warm; i++)
         {
-            await client.InvokeAsync("GetRestApi", new { restApiId = api });
+            await client.InvokeAsync("GetRestApi", new JsonObject { ["restApiId"] = api });
         }
 
         var (t0, c0) = (watch.Elapsed.TotalMilliseconds, CpuMs());
         for (var i = 0; i < calls; i++)
         {
-            await client.InvokeAsync("GetRestApi", new { restApiId = api });
+            await client.InvokeAsync("GetRestApi", new JsonObject { ["restApiId"] = api });
         }
 
         Print(("total", watch.Elapsed.TotalMilliseconds - t0), ("perCall", (watch.Elapsed.TotalMilliseconds - t0) / calls), ("totalCpu", CpuMs() - c0));
@@ -75,7 +82,7 @@ switch (mode)
         using var client = PetardClient.Create(options);
         var (t0, c0) = (watch.Elapsed.TotalMilliseconds, CpuMs());
         var count = 0;
-        await foreach (var _ in client.PaginateAsync("GetResources", new { restApiId = api, limit = page }))
+        await foreach (var _ in client.PaginateAsync("GetResources", new JsonObject { ["restApiId"] = api, ["limit"] = page }))
         {
             count++;
         }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
+using System.Text.Json.Nodes;
 using Petard;
 
 /// <summary>
@@ -54,9 +55,9 @@ internal static class Spans
 
         using var client = PetardClient.Create(new PetardClientOptions { EndpointUrl = endpoint, Region = "us-east-1", Credentials = credentials });
         Mark("createRest");
-        await client.InvokeAsync("GetRestApi", new { restApiId = api });
+        await client.InvokeAsync("GetRestApi", new JsonObject { ["restApiId"] = api });
         Mark("firstCallRest");
-        await client.InvokeAsync("GetRestApi", new { restApiId = api });
+        await client.InvokeAsync("GetRestApi", new JsonObject { ["restApiId"] = api });
         Mark("secondCall");
         Console.WriteLine(string.Join(' ', spans.Select(s => FormattableString.Invariant($"{s.Item1}={s.Item2:0.###}"))));
         return 0;

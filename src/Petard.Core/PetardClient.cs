@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Amazon;
@@ -25,8 +26,10 @@ public sealed partial class PetardClient : IDisposable
     {
         Region = configuration.Region;
         Endpoint = configuration.Endpoint;
-        var inner = options.HttpMessageHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        var signer = new SigningHandler(configuration.Credentials, RegionEndpoint.GetBySystemName(configuration.Region), inner);
+        var inner = options.HttpMessageHandler ?? ClientHttpHandler.Create();
+        var region = RegionEndpoint.GetBySystemName(configuration.Region);
+        WarmUp.Start(region);
+        var signer = new SigningHandler(configuration.Credentials, region, inner);
         http = new HttpClient(signer, disposeHandler: options.HttpMessageHandler is null || options.DisposeHttpMessageHandler)
         {
             Timeout = Timeout.InfiniteTimeSpan, // per-attempt and total timeouts are the executor's
@@ -62,14 +65,47 @@ public sealed partial class PetardClient : IDisposable
     /// <returns>The service's answer.</returns>
     /// <exception cref="PetardException">Bad input (thrown before anything is sent) or an unreadable answer.</exception>
     /// <exception cref="PetardServiceException">The service answered with an error.</exception>
+    /// <remarks>Trimmed and Native AOT code calls the <see cref="JsonObject"/> overload instead: this one reads the parameters by reflection.</remarks>
+    [RequiresUnreferencedCode(ParameterReflection.Reason)]
+    [RequiresDynamicCode(ParameterReflection.Reason)]
     public Task<Resource> InvokeAsync(string operation, object? parameters = null, CancellationToken cancellationToken = default) =>
-        executor.ExecuteAsync(OperationModel.Default.Get(operation), parameters, cancellationToken);
+        executor.ExecuteAsync(OperationModel.Default.Get(operation), parameters, ParameterReflection.Shared, cancellationToken);
+
+    /// <summary>Runs an operation by its official name, without reflection: safe for trimming and Native AOT.</summary>
+    /// <param name="operation">The official name, e.g. <c>CreateDeployment</c>.</param>
+    /// <param name="parameters">Members by their official names, e.g. <c>new JsonObject { ["restApiId"] = id }</c>; null for none.</param>
+    /// <param name="cancellationToken">Cancels the call, including its retries.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="PetardException">Bad input (thrown before anything is sent) or an unreadable answer.</exception>
+    /// <exception cref="PetardServiceException">The service answered with an error.</exception>
+    public Task<Resource> InvokeAsync(string operation, JsonObject? parameters, CancellationToken cancellationToken = default) =>
+        executor.ExecuteAsync(OperationModel.Default.Get(operation), parameters, reflection: null, cancellationToken);
+
+    /// <summary>
+    /// Runs an operation for Petard's own workflows: parameters are a <see cref="JsonObject"/> or a
+    /// dictionary of plain values (strings, numbers, a blob's bytes, JSON nodes), never read by reflection.
+    /// </summary>
+    internal Task<Resource> InvokeWithoutReflectionAsync(string operation, object parameters, CancellationToken cancellationToken) =>
+        executor.ExecuteAsync(OperationModel.Default.Get(operation), parameters, reflection: null, cancellationToken);
 
     /// <summary>Yields every item of a paginated operation, one page at a time, following <c>position</c>.</summary>
     /// <param name="operation">A paginated operation, e.g. <c>GetRestApis</c>.</param>
     /// <param name="parameters">Members by their official names; <c>limit</c> sets the page size.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
-    public async IAsyncEnumerable<Resource> PaginateAsync(string operation, object? parameters = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <remarks>Trimmed and Native AOT code calls the <see cref="JsonObject"/> overload instead: this one reads the parameters by reflection.</remarks>
+    [RequiresUnreferencedCode(ParameterReflection.Reason)]
+    [RequiresDynamicCode(ParameterReflection.Reason)]
+    public IAsyncEnumerable<Resource> PaginateAsync(string operation, object? parameters = null, CancellationToken cancellationToken = default) =>
+        Paginate(operation, parameters, ParameterReflection.Shared, cancellationToken);
+
+    /// <summary>Yields every item of a paginated operation, without reflection: safe for trimming and Native AOT.</summary>
+    /// <param name="operation">A paginated operation, e.g. <c>GetRestApis</c>.</param>
+    /// <param name="parameters">Members by their official names; <c>limit</c> sets the page size; null for none.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    public IAsyncEnumerable<Resource> PaginateAsync(string operation, JsonObject? parameters, CancellationToken cancellationToken = default) =>
+        Paginate(operation, parameters, reflection: null, cancellationToken);
+
+    private async IAsyncEnumerable<Resource> Paginate(string operation, object? parameters, ParameterReflection? reflection, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var definition = OperationModel.Default.Get(operation);
         if (!definition.Paginated)
@@ -77,10 +113,10 @@ public sealed partial class PetardClient : IDisposable
             throw PetardErrors.NotPaginated(operation);
         }
 
-        var page = ToJsonObject(parameters, operation);
+        var page = ToJsonObject(parameters, operation, reflection);
         while (true)
         {
-            var result = await executor.ExecuteAsync(definition, page, cancellationToken).ConfigureAwait(false);
+            var result = await executor.ExecuteAsync(definition, page, reflection: null, cancellationToken).ConfigureAwait(false);
             foreach (var item in result.Items)
             {
                 yield return item;
@@ -99,16 +135,16 @@ public sealed partial class PetardClient : IDisposable
     /// <inheritdoc />
     public void Dispose() => http.Dispose();
 
-    private static JsonObject ToJsonObject(object? parameters, string operation)
+    private static JsonObject ToJsonObject(object? parameters, string operation, ParameterReflection? reflection)
     {
         var page = new JsonObject();
-        foreach (var (name, value) in ParameterReader.Read(parameters, operation))
+        foreach (var (name, value) in ParameterReader.Read(parameters, operation, reflection))
         {
             page[name] = value switch
             {
                 null => null,
                 JsonNode node => node.DeepClone(),
-                _ => WireValues.Primitive(value) ?? System.Text.Json.JsonSerializer.SerializeToNode(value, value.GetType()),
+                _ => WireValues.Primitive(value) ?? reflection?.Serialize(value) ?? throw PetardErrors.ParametersNeedReflection(operation, value.GetType()),
             };
         }
 

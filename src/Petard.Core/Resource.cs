@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Petard;
 
@@ -86,9 +88,17 @@ public sealed class Resource
     /// <param name="name">The property name.</param>
     public bool Has(string name) => this[name].ValueKind != JsonValueKind.Undefined;
 
-    /// <summary>The JSON deserialized into a type of the caller's.</summary>
+    /// <summary>The JSON deserialized into a type of the caller's, by reflection.</summary>
     /// <typeparam name="T">The target type.</typeparam>
+    /// <remarks>Trimmed and Native AOT code passes source-generated metadata to the <see cref="JsonTypeInfo{T}"/> overload instead.</remarks>
+    [RequiresUnreferencedCode("Deserializes by reflection over T. Pass a JsonTypeInfo<T> from a JsonSerializerContext instead.")]
+    [RequiresDynamicCode("Deserializes by reflection over T. Pass a JsonTypeInfo<T> from a JsonSerializerContext instead.")]
     public T? Deserialize<T>() => Json.Deserialize<T>();
+
+    /// <summary>The JSON deserialized into a type of the caller's with source-generated metadata: safe for trimming and Native AOT.</summary>
+    /// <typeparam name="T">The target type.</typeparam>
+    /// <param name="typeInfo">The type's metadata, e.g. <c>MyJsonContext.Default.MyType</c>.</param>
+    public T? Deserialize<T>(JsonTypeInfo<T> typeInfo) => Json.Deserialize(typeInfo);
 
     /// <summary>The JSON text, as the service sent it.</summary>
     public override string ToString() => Json.GetRawText();

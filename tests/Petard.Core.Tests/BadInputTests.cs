@@ -42,6 +42,35 @@ public class BadInputTests
         Assert.Empty(handler.Requests);
     }
 
+    [Fact]
+    public async Task The_reflection_free_path_refuses_an_object_it_would_have_to_reflect_on_with_the_fix()
+    {
+        var handler = new RecordingHandler();
+        using var client = TestClients.Create(handler);
+
+        // What the workflows (and the JsonObject overloads beneath them) use: an anonymous object there would be read by reflection, which trimmed or Native AOT code has not got.
+        var error = await Assert.ThrowsAsync<PetardException>(() => client.InvokeWithoutReflectionAsync("GetRestApi", new { restApiId = "abc123" }, CancellationToken.None));
+
+        Assert.Equal(PetardErrorCodes.InvalidInput, error.Code);
+        Assert.Contains("JsonObject", error.Message, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task The_JsonObject_overloads_send_without_reflection()
+    {
+        var handler = new RecordingHandler();
+        using var client = TestClients.Create(handler);
+
+        await client.InvokeAsync("GetStage", new System.Text.Json.Nodes.JsonObject { ["restApiId"] = "abc123", ["stageName"] = "prod" });
+        await foreach (var _ in client.PaginateAsync("GetResources", new System.Text.Json.Nodes.JsonObject { ["restApiId"] = "abc123", ["limit"] = 2 }))
+        {
+        }
+
+        Assert.Equal("/restapis/abc123/stages/prod", handler.Requests[0].Uri.AbsolutePath);
+        Assert.Equal("/restapis/abc123/resources?limit=2", handler.Requests[1].Uri.PathAndQuery);
+    }
+
     [Theory]
     [InlineData("GetRestApiz", "'GetRestApiz'")]
     [InlineData("getrestapis", "Did you mean 'GetRestApis'?")]

@@ -16,9 +16,9 @@ public class WireValueTests
     {
         var member = new MemberDefinition("at", MemberLocation.Body, "at", MemberType.Timestamp, false);
 
-        Assert.Equal("1700000000.5", WireValues.ToJson(Instant, member, "Op")!.ToJsonString());
-        Assert.Equal("1700000000.5", WireValues.ToJson(Instant.UtcDateTime, member, "Op")!.ToJsonString());
-        Assert.Equal("1700000000.5", WireValues.ToJson(Instant.ToOffset(TimeSpan.FromHours(2)), member, "Op")!.ToJsonString());
+        Assert.Equal("1700000000.5", WireValues.ToJson(Instant, member, "Op", reflection: null)!.ToJsonString());
+        Assert.Equal("1700000000.5", WireValues.ToJson(Instant.UtcDateTime, member, "Op", reflection: null)!.ToJsonString());
+        Assert.Equal("1700000000.5", WireValues.ToJson(Instant.ToOffset(TimeSpan.FromHours(2)), member, "Op", reflection: null)!.ToJsonString());
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public class WireValueTests
     {
         var member = new MemberDefinition("settings", MemberLocation.Body, "settings", MemberType.Structure, false);
 
-        var json = WireValues.ToJson(new { since = Instant, until = (DateTime?)null }, member, "Op")!;
+        var json = WireValues.ToJson(new { since = Instant, until = (DateTime?)null }, member, "Op", ParameterReflection.Shared)!;
 
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("{\"since\":1700000000.5}"), json), json.ToJsonString());
     }

@@ -26,11 +26,29 @@ internal static class DefinitionPreparer
             return null;
         }
 
-        var definition = OpenApiDefinition.Load(request, file);
         var requireAll = import.PutMode == PutMode.Overwrite && (deploying || import.HasIntegrationSettings);
-        var content = Prepare(definition, import, region, log, requireAll);
+        var deployedDocument = request.FullPath(import.DeployedDocumentFile);
+        var source = PreparedSource.For(deployedDocument, import, requireAll);
+        var definition = OpenApiDefinition.Load(request, file, source.IsUnchanged);
+        if (source.Matched)
+        {
+            Write(deployedDocument, definition.Content);
+            return definition; // checked and found to go as it is before, byte for byte: not parsed again
+        }
+
+        var counted = new CountedLog(log);
+        var content = Prepare(definition, import, region, counted, requireAll);
+        if (content is null && counted.Count == 0)
+        {
+            source.Remember(definition.Content); // a file with warnings is read in full each time, so they are shown each time
+        }
+        else
+        {
+            source.Forget();
+        }
+
         var prepared = content is null ? definition : definition.WithContent(content);
-        Write(request.FullPath(import.DeployedDocumentFile), prepared.Content);
+        Write(deployedDocument, prepared.Content);
         return prepared;
     }
 
@@ -91,6 +109,26 @@ internal static class DefinitionPreparer
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw PetardErrors.DeployedDocumentUnwritable(path, ex);
+        }
+    }
+
+    /// <summary>Counts what preparing reported, so that a file with something to say is never skipped.</summary>
+    private sealed class CountedLog(IPetardLog inner) : IPetardLog
+    {
+        public int Count { get; private set; }
+
+        public void Info(string message)
+        {
+            Count++;
+            inner.Info(message);
+        }
+
+        public void Detail(string message) => inner.Detail(message);
+
+        public void Warning(PetardWarning warning)
+        {
+            Count++;
+            inner.Warning(warning);
         }
     }
 }

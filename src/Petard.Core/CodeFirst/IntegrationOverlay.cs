@@ -186,7 +186,7 @@ internal sealed class IntegrationOverlay
                 parameter["schema"] = new JsonObject { ["type"] = "string" };
             }
 
-            parameters.Add(parameter);
+            parameters.Add((JsonNode)parameter); // the JsonNode overload: Add<T> would take the reflection path
         }
 
         // A parameter may be declared through $ref (components/parameters, or parameters in 2.0): read what it points at, or it would be declared twice.

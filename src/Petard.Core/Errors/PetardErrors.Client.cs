@@ -46,6 +46,9 @@ internal static partial class PetardErrors
     public static PetardException ParametersWithoutNames(string operation, Type type) =>
         Error(PetardErrorCodes.InvalidInput, $"{operation}: parameters must be an object with named members (an anonymous object, a dictionary or a JSON object), not {type.Name}.");
 
+    public static PetardException ParametersNeedReflection(string operation, Type type) =>
+        Error(PetardErrorCodes.InvalidInput, $"{operation}: a {type.Name} can be read only by reflection, which the JsonObject overloads (the ones safe for trimming and Native AOT) do not use. Pass its members as a JsonObject (System.Text.Json.Nodes), or call the object overload.");
+
     public static PetardException UnknownMember(OperationDefinition operation, string name)
     {
         var hint = operation.Members.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));

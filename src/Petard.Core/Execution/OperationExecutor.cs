@@ -12,9 +12,9 @@ namespace Petard.Execution;
 /// </summary>
 internal sealed class OperationExecutor(HttpClient http, Uri endpoint, RetryPolicy retry, RequestPacer pacer)
 {
-    public async Task<Resource> ExecuteAsync(OperationDefinition operation, object? parameters, CancellationToken cancellationToken)
+    public async Task<Resource> ExecuteAsync(OperationDefinition operation, object? parameters, ParameterReflection? reflection, CancellationToken cancellationToken)
     {
-        var request = RequestMarshaller.Marshal(operation, parameters);
+        var request = RequestMarshaller.Marshal(operation, parameters, reflection);
         var started = Stopwatch.GetTimestamp();
         var throttled = 0;
         for (var attempt = 1; ; attempt++)

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -8,10 +7,12 @@ namespace Petard.Execution;
 /// <summary>
 /// Reads the caller's parameters — an anonymous object, a dictionary, a <see cref="JsonElement"/>
 /// or a <see cref="JsonNode"/> — into their top-level members, without converting the values.
+/// Only an object of the caller's own type needs <c>reflection</c>: without it (the
+/// trimming-safe overloads) such an object is refused with a coded error.
 /// </summary>
 internal static class ParameterReader
 {
-    public static IReadOnlyList<KeyValuePair<string, object?>> Read(object? parameters, string operation)
+    public static IReadOnlyList<KeyValuePair<string, object?>> Read(object? parameters, string operation, ParameterReflection? reflection)
     {
         switch (parameters)
         {
@@ -38,11 +39,7 @@ internal static class ParameterReader
             case string or IEnumerable:
                 throw PetardErrors.ParametersWithoutNames(operation, parameters.GetType());
             default:
-                return parameters.GetType()
-                    .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                    .Where(p => p.GetIndexParameters().Length == 0)
-                    .Select(p => new KeyValuePair<string, object?>(p.Name, p.GetValue(parameters)))
-                    .ToList();
+                return reflection?.Properties(parameters) ?? throw PetardErrors.ParametersNeedReflection(operation, parameters.GetType());
         }
     }
 }

@@ -15,10 +15,10 @@ internal static class RequestMarshaller
 {
     private const string JsonMediaType = "application/json";
 
-    public static MarshalledRequest Marshal(OperationDefinition operation, object? parameters) =>
-        Place(operation, RequestValidator.Validate(operation, parameters));
+    public static MarshalledRequest Marshal(OperationDefinition operation, object? parameters, ParameterReflection? reflection) =>
+        Place(operation, RequestValidator.Validate(operation, parameters, reflection), reflection);
 
-    private static MarshalledRequest Place(OperationDefinition operation, Dictionary<string, object?> values)
+    private static MarshalledRequest Place(OperationDefinition operation, Dictionary<string, object?> values, ParameterReflection? reflection)
     {
         List<KeyValuePair<string, string>>? query = null;
         var headers = new List<KeyValuePair<string, string>>();
@@ -36,7 +36,7 @@ internal static class RequestMarshaller
             switch (member.Location)
             {
                 case MemberLocation.QueryString:
-                    PlaceInQuery(query ??= [], value, member, operation.Name);
+                    PlaceInQuery(query ??= [], value, member, operation.Name, reflection);
                     break;
                 case MemberLocation.Header:
                     headers.Add(new(member.WireName, WireValues.ToText(value, member, operation.Name)));
@@ -45,7 +45,7 @@ internal static class RequestMarshaller
                     payload = WireValues.ToBytes(value, member, operation.Name);
                     break;
                 default:
-                    (body ??= [])[member.WireName] = WireValues.ToJson(value, member, operation.Name);
+                    (body ??= [])[member.WireName] = WireValues.ToJson(value, member, operation.Name, reflection);
                     break;
             }
         }
@@ -60,7 +60,7 @@ internal static class RequestMarshaller
         return new MarshalledRequest(operation.Name, new HttpMethod(operation.Method), PathAndQuery(operation, values, query), headers, content, content is null ? null : JsonMediaType);
     }
 
-    private static void PlaceInQuery(List<KeyValuePair<string, string>> query, object value, MemberDefinition member, string operation)
+    private static void PlaceInQuery(List<KeyValuePair<string, string>> query, object value, MemberDefinition member, string operation, ParameterReflection? reflection)
     {
         switch (member.Type)
         {
@@ -72,7 +72,7 @@ internal static class RequestMarshaller
 
                 break;
             case MemberType.Map:
-                query.AddRange(WireValues.ToTextMap(value, member, operation));
+                query.AddRange(WireValues.ToTextMap(value, member, operation, reflection));
                 break;
             default:
                 query.Add(new(member.WireName, WireValues.ToText(value, member, operation)));

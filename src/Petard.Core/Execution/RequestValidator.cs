@@ -10,10 +10,10 @@ namespace Petard.Execution;
 internal static class RequestValidator
 {
     /// <summary>The given members by official name, in the caller's order; a JSON null is kept as "not given".</summary>
-    public static Dictionary<string, object?> Validate(OperationDefinition operation, object? parameters)
+    public static Dictionary<string, object?> Validate(OperationDefinition operation, object? parameters, ParameterReflection? reflection)
     {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (name, value) in ParameterReader.Read(parameters, operation.Name))
+        foreach (var (name, value) in ParameterReader.Read(parameters, operation.Name, reflection))
         {
             if (!operation.Members.ContainsKey(name))
             {

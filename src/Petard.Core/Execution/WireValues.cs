@@ -13,9 +13,8 @@ namespace Petard.Execution;
 /// </summary>
 internal static class WireValues
 {
-    private static readonly JsonSerializerOptions SerializerOptions = CreateSerializerOptions();
-
-    public static JsonNode? ToJson(object? value, MemberDefinition member, string operation)
+    /// <summary>A body member's value as JSON; a value of the caller's own type needs <paramref name="reflection"/>.</summary>
+    public static JsonNode? ToJson(object? value, MemberDefinition member, string operation, ParameterReflection? reflection)
     {
         Check(value, member, operation);
         return value switch
@@ -24,7 +23,10 @@ internal static class WireValues
             JsonNode node => node.DeepClone(),
             JsonElement element => JsonNode.Parse(element.GetRawText()),
             DateTime or DateTimeOffset => JsonValue.Create(EpochSeconds(value)),
-            _ => Primitive(value) ?? JsonSerializer.SerializeToNode(value, value.GetType(), SerializerOptions),
+            // String maps and lists (stage variables, tags) need no serializer, so no reflection either.
+            IEnumerable<KeyValuePair<string, string>> map => new JsonObject(map.Select(p => new KeyValuePair<string, JsonNode?>(p.Key, JsonValue.Create(p.Value)))),
+            IEnumerable<string> list => new JsonArray([.. list.Select(i => (JsonNode?)JsonValue.Create(i))]),
+            _ => Primitive(value) ?? reflection?.Serialize(value) ?? throw PetardErrors.ParametersNeedReflection(operation, value.GetType()),
         };
     }
 
@@ -78,11 +80,11 @@ internal static class WireValues
     }
 
     /// <summary>The entries of a map member, as text (a querystring map is flattened into keys).</summary>
-    public static IEnumerable<KeyValuePair<string, string>> ToTextMap(object value, MemberDefinition member, string operation)
+    public static IEnumerable<KeyValuePair<string, string>> ToTextMap(object value, MemberDefinition member, string operation, ParameterReflection? reflection)
     {
         Check(value, member, operation);
         var scalar = member with { Type = MemberType.String };
-        return ParameterReader.Read(value, operation)
+        return ParameterReader.Read(value, operation, reflection)
             .Where(p => p.Value is not null)
             .Select(p => new KeyValuePair<string, string>(p.Key, ToText(p.Value!, scalar, operation)))
             .ToList();
@@ -207,13 +209,4 @@ internal static class WireValues
         DateTime dt => new DateTimeOffset(dt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(dt, DateTimeKind.Utc) : dt).ToUnixTimeMilliseconds() / 1000.0,
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
-
-    private static JsonSerializerOptions CreateSerializerOptions()
-    {
-        var options = new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
-        options.Converters.Add(new EpochSecondsConverter());
-        options.Converters.Add(new EpochSecondsOffsetConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
-    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 namespace Petard.Workflows;
 
 /// <summary>Sends an OpenAPI definition: <c>PutRestApi</c> into an API, or <c>ImportRestApi</c> to create one; then names the API as the settings say.</summary>
@@ -46,7 +47,7 @@ internal sealed class DefinitionImporter
         var restApiId = api.Id!;
         var result = await run.WriteAsync(
             "PutRestApi",
-            new { restApiId, mode, failOnWarnings, body = definition.Content },
+            new Dictionary<string, object?> { ["restApiId"] = restApiId, ["mode"] = mode, ["failOnWarnings"] = failOnWarnings, ["body"] = definition.Content },
             $"put {Path.GetFileName(definition.Path)} into REST API {restApiId} ({mode})",
             cancellationToken).ConfigureAwait(false);
         ReportWarnings(result);
@@ -58,7 +59,7 @@ internal sealed class DefinitionImporter
     {
         var result = await run.WriteAsync(
             "ImportRestApi",
-            new { failOnWarnings, body = DefinitionTitle.Set(definition, name!) },
+            new Dictionary<string, object?> { ["failOnWarnings"] = failOnWarnings, ["body"] = DefinitionTitle.Set(definition, name!) },
             $"created REST API '{name}' from {Path.GetFileName(definition.Path)}",
             cancellationToken).ConfigureAwait(false);
         if (result is null)
@@ -84,7 +85,7 @@ internal sealed class DefinitionImporter
             return created;
         }
 
-        await run.WriteAsync("DeleteRestApi", new { restApiId = created }, $"removed REST API {created} again: a concurrent deploy created {kept.Id} with the same name", cancellationToken).ConfigureAwait(false);
+        await run.WriteAsync("DeleteRestApi", new JsonObject { ["restApiId"] = created }, $"removed REST API {created} again: a concurrent deploy created {kept.Id} with the same name", cancellationToken).ConfigureAwait(false);
         return await PutAsync(kept, cancellationToken).ConfigureAwait(false);
     }
 
@@ -111,7 +112,7 @@ internal sealed class DefinitionImporter
         var restApiId = api.Id!;
         await run.WriteAsync(
             "UpdateRestApi",
-            new { restApiId, patchOperations = new[] { new { op = "replace", path = "/name", value = name } } },
+            new JsonObject { ["restApiId"] = restApiId, ["patchOperations"] = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/name", ["value"] = name }) },
             $"renamed REST API {restApiId} from '{api.GetString("name")}' to '{name}'",
             cancellationToken).ConfigureAwait(false);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 namespace Petard.Workflows;
 
 /// <summary>Decides whether the stage's deployment is current (same fingerprint) and creates a new one when not.</summary>
@@ -12,7 +13,7 @@ internal sealed class Deployments(WorkflowRun run, string restApiId)
             return null;
         }
 
-        var deployment = await run.SendOrNullAsync("GetDeployment", new { restApiId, deploymentId = current }, cancellationToken).ConfigureAwait(false);
+        var deployment = await run.SendOrNullAsync("GetDeployment", new JsonObject { ["restApiId"] = restApiId, ["deploymentId"] = current }, cancellationToken).ConfigureAwait(false);
         if (DeploymentFingerprint.Read(deployment?.GetString("description")) != fingerprint)
         {
             run.Log.Detail($"Deployment {current} has another fingerprint than {fingerprint}: the API changed.");
@@ -47,7 +48,7 @@ internal sealed class Deployments(WorkflowRun run, string restApiId)
 
     private async Task<string?> CreateAsync(string? description, string? fingerprint, CancellationToken cancellationToken)
     {
-        var parameters = new { restApiId, description = DeploymentFingerprint.Describe(description, fingerprint) };
+        var parameters = new JsonObject { ["restApiId"] = restApiId, ["description"] = DeploymentFingerprint.Describe(description, fingerprint) };
         static string Change(Resource? created) => created is null ? "created a deployment" : $"created deployment {created.Id}";
         var result = fingerprint is null
             ? await run.WriteAsync("CreateDeployment", parameters, Change, cancellationToken).ConfigureAwait(false)
@@ -71,7 +72,7 @@ internal sealed class Deployments(WorkflowRun run, string restApiId)
 
         try
         {
-            await run.WriteAsync("DeleteDeployment", new { restApiId, deploymentId = created }, $"removed deployment {created} again: a concurrent deploy made {kept} with the same fingerprint", cancellationToken).ConfigureAwait(false);
+            await run.WriteAsync("DeleteDeployment", new JsonObject { ["restApiId"] = restApiId, ["deploymentId"] = created }, $"removed deployment {created} again: a concurrent deploy made {kept} with the same fingerprint", cancellationToken).ConfigureAwait(false);
         }
         catch (PetardServiceException ex) when (ex.StatusCode is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.Conflict)
         {
@@ -106,7 +107,7 @@ internal sealed class Deployments(WorkflowRun run, string restApiId)
         string? position = null;
         do
         {
-            var page = await run.SendAsync("GetDeployments", position is null ? new { restApiId, limit = 500 } : new { restApiId, limit = 500, position }, cancellationToken).ConfigureAwait(false);
+            var page = await run.SendAsync("GetDeployments", position is null ? new JsonObject { ["restApiId"] = restApiId, ["limit"] = 500 } : new JsonObject { ["restApiId"] = restApiId, ["limit"] = 500, ["position"] = position }, cancellationToken).ConfigureAwait(false);
             found.AddRange(page.Items.Where(d => DeploymentFingerprint.Read(d.GetString("description")) == fingerprint));
             position = page.Position == position ? null : page.Position;
         }

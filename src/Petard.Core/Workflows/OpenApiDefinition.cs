@@ -39,7 +39,8 @@ internal sealed class OpenApiDefinition
     /// <summary>Reads and checks the file a request names.</summary>
     /// <param name="request">The request, for its base directory.</param>
     /// <param name="file">The file setting as given.</param>
-    public static OpenApiDefinition Load(WorkflowRequest request, string? file)
+    /// <param name="checkedBefore">Whether these exact bytes passed the check before (obj/'s memory): then they are not parsed again.</param>
+    public static OpenApiDefinition Load(WorkflowRequest request, string? file, Func<byte[], bool>? checkedBefore = null)
     {
         var path = request.FullPath(file) ?? throw PetardErrors.NoOpenApiFile();
         byte[] content;
@@ -66,6 +67,11 @@ internal sealed class OpenApiDefinition
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw PetardErrors.OpenApiFileUnreadable(path, ex);
+        }
+
+        if (checkedBefore?.Invoke(content) == true)
+        {
+            return new OpenApiDefinition(path, content);
         }
 
         string text;

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net;
 using Petard.CodeFirst;
 
@@ -177,7 +178,7 @@ public sealed partial class PetardDeployer
     }
 
     private static async Task<Resource?> ReadStageAsync(WorkflowRun run, string restApiId, string stageName, CancellationToken cancellationToken) =>
-        await run.SendOrNullAsync("GetStage", new { restApiId, stageName }, cancellationToken).ConfigureAwait(false);
+        await run.SendOrNullAsync("GetStage", new JsonObject { ["restApiId"] = restApiId, ["stageName"] = stageName }, cancellationToken).ConfigureAwait(false);
 
     private static string Show(string? id) => string.IsNullOrEmpty(id) ? "(new)" : id;
 

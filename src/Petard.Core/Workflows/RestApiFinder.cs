@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 namespace Petard.Workflows;
 
 /// <summary>Finds the REST API a request names, by id or by name (reading every page of the list).</summary>
@@ -12,7 +13,7 @@ internal static class RestApiFinder
     {
         if (target.GivenId is { } restApiId)
         {
-            return await run.SendOrNullAsync("GetRestApi", new { restApiId }, cancellationToken).ConfigureAwait(false)
+            return await run.SendOrNullAsync("GetRestApi", new JsonObject { ["restApiId"] = restApiId }, cancellationToken).ConfigureAwait(false)
                 ?? throw NotFound(run, target);
         }
 
@@ -52,7 +53,7 @@ internal static class RestApiFinder
         string? position = null;
         do
         {
-            var page = await run.SendAsync("GetRestApis", position is null ? new { limit = PageSize } : new { limit = PageSize, position }, cancellationToken).ConfigureAwait(false);
+            var page = await run.SendAsync("GetRestApis", position is null ? new JsonObject { ["limit"] = PageSize } : new JsonObject { ["limit"] = PageSize, ["position"] = position }, cancellationToken).ConfigureAwait(false);
             matches.AddRange(page.Items.Where(api => api.GetString("name") == name));
             position = page.Position == position ? null : page.Position;
         }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Petard.Workflows;
 
 /// <summary>One patch operation of <c>UpdateStage</c> and the change it makes, in words.</summary>
@@ -8,5 +10,8 @@ namespace Petard.Workflows;
 internal sealed record StagePatch(string Op, string Path, string? Value, string Change)
 {
     /// <summary>The patch operation as the service takes it.</summary>
-    public object ToOperation() => Value is null ? new { op = Op, path = Path } : new { op = Op, path = Path, value = Value };
+    public JsonObject ToOperation() => Value is null ? new JsonObject { ["op"] = Op, ["path"] = Path } : new JsonObject { ["op"] = Op, ["path"] = Path, ["value"] = Value };
+
+    /// <summary>The patch operations of one <c>UpdateStage</c> call.</summary>
+    public static JsonArray ToOperations(IEnumerable<StagePatch> patches) => new([.. patches.Select(p => p.ToOperation())]);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 namespace Petard.Workflows;
 
 /// <summary>Creates a missing stage, or patches only what differs in one <c>UpdateStage</c>. Never deletes a stage.</summary>
@@ -21,7 +22,7 @@ internal sealed class StageWriter(WorkflowRun run, string restApiId)
             }
 
             // A concurrent deploy created the stage first: carry on from what it made, if it serves this deployment.
-            stage = await run.SendOrNullAsync("GetStage", new { restApiId, stageName }, cancellationToken).ConfigureAwait(false);
+            stage = await run.SendOrNullAsync("GetStage", new JsonObject { ["restApiId"] = restApiId, ["stageName"] = stageName }, cancellationToken).ConfigureAwait(false);
             if (stage is null || stage.GetString("deploymentId") != deploymentId)
             {
                 throw PetardErrors.StageMoved(stageName, null, stage?.GetString("deploymentId"));
@@ -55,7 +56,7 @@ internal sealed class StageWriter(WorkflowRun run, string restApiId)
     private async Task<Resource> ReadAgainAsync(Resource stage, string stageName, string deploymentId, CancellationToken cancellationToken)
     {
         var read = stage.GetString("deploymentId");
-        var now = await run.SendOrNullAsync("GetStage", new { restApiId, stageName }, cancellationToken).ConfigureAwait(false)
+        var now = await run.SendOrNullAsync("GetStage", new JsonObject { ["restApiId"] = restApiId, ["stageName"] = stageName }, cancellationToken).ConfigureAwait(false)
             ?? throw PetardErrors.StageMoved(stageName, read, null);
         var serves = now.GetString("deploymentId");
         return serves == read || serves == deploymentId ? now : throw PetardErrors.StageMoved(stageName, read, serves);
@@ -82,7 +83,7 @@ internal sealed class StageWriter(WorkflowRun run, string restApiId)
                 "CreateStage",
                 parameters,
                 _ => $"created stage '{stageName}'" + (spec.Variables is { Count: > 0 } v ? $" with variables {string.Join(", ", v.Keys.Order(StringComparer.Ordinal))}" : ""),
-                ct => run.SendOrNullAsync("GetStage", new { restApiId, stageName }, ct), // a stage is created whole or not at all
+                ct => run.SendOrNullAsync("GetStage", new JsonObject { ["restApiId"] = restApiId, ["stageName"] = stageName }, ct), // a stage is created whole or not at all
                 cancellationToken).ConfigureAwait(false);
         }
         catch (PetardServiceException ex) when (ex.ErrorType == "ConflictException")
@@ -104,7 +105,7 @@ internal sealed class StageWriter(WorkflowRun run, string restApiId)
     {
         await run.WriteAsync(
             "UpdateStage",
-            new { restApiId, stageName, patchOperations = patches.Select(p => p.ToOperation()).ToArray() },
+            new JsonObject { ["restApiId"] = restApiId, ["stageName"] = stageName, ["patchOperations"] = StagePatch.ToOperations(patches) },
             $"updated stage '{stageName}': {string.Join("; ", patches.Select(p => p.Change))}",
             cancellationToken).ConfigureAwait(false);
     }

@@ -30,11 +30,12 @@ internal sealed class WorkflowRun
     public string Region => client.Region;
 
     /// <summary>Sends a call, read or write, and records it.</summary>
+    /// <remarks>Parameters are a <c>JsonObject</c> or a dictionary of plain values (a blob's bytes): the workflows never reflect, so a deploy runs trimmed or Native AOT.</remarks>
     public async Task<Resource> SendAsync(string operation, object parameters, CancellationToken cancellationToken)
     {
         calls.Add(operation);
         Log.Detail($"{operation} ...");
-        return await client.InvokeAsync(operation, parameters, cancellationToken).ConfigureAwait(false);
+        return await client.InvokeWithoutReflectionAsync(operation, parameters, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A read whose "not found" answer is a normal outcome (the stage does not exist yet).</summary>

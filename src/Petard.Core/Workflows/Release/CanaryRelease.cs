@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 namespace Petard.Workflows;
 
 /// <summary>
@@ -17,7 +18,7 @@ internal sealed class CanaryRelease(WorkflowRun run, string restApiId, string st
             return null;
         }
 
-        var deployment = await run.SendOrNullAsync("GetDeployment", new { restApiId, deploymentId = current }, cancellationToken).ConfigureAwait(false);
+        var deployment = await run.SendOrNullAsync("GetDeployment", new JsonObject { ["restApiId"] = restApiId, ["deploymentId"] = current }, cancellationToken).ConfigureAwait(false);
         if (DeploymentFingerprint.Read(deployment?.GetString("description")) != fingerprint)
         {
             return null;
@@ -97,7 +98,7 @@ internal sealed class CanaryRelease(WorkflowRun run, string restApiId, string st
             return;
         }
 
-        var now = await run.SendOrNullAsync("GetStage", new { restApiId, stageName }, cancellationToken).ConfigureAwait(false);
+        var now = await run.SendOrNullAsync("GetStage", new JsonObject { ["restApiId"] = restApiId, ["stageName"] = stageName }, cancellationToken).ConfigureAwait(false);
         var canaryNow = CanaryState.Of(now);
         var mainNow = now?.GetString("deploymentId");
         if (mainNow != main || canaryNow?.DeploymentId != canary.DeploymentId)
@@ -127,7 +128,7 @@ internal sealed class CanaryRelease(WorkflowRun run, string restApiId, string st
     private async Task PatchAsync(IReadOnlyList<StagePatch> patches, CancellationToken cancellationToken) =>
         await run.WriteAsync(
             "UpdateStage",
-            new { restApiId, stageName, patchOperations = patches.Select(p => p.ToOperation()).ToArray() },
+            new JsonObject { ["restApiId"] = restApiId, ["stageName"] = stageName, ["patchOperations"] = StagePatch.ToOperations(patches) },
             $"updated stage '{stageName}': {string.Join("; ", patches.Select(p => p.Change))}",
             cancellationToken).ConfigureAwait(false);
 }

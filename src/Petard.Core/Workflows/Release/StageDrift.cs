@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 namespace Petard.Workflows;
 
 /// <summary>
@@ -12,7 +13,7 @@ internal static class StageDrift
     {
         var api = await RestApiFinder.FindAsync(run, request.RestApi, cancellationToken).ConfigureAwait(false);
         var stageName = request.Stage.GivenName;
-        var stage = api?.Id is not { } restApiId ? null : await run.SendOrNullAsync("GetStage", new { restApiId, stageName }, cancellationToken).ConfigureAwait(false);
+        var stage = api?.Id is not { } restApiId ? null : await run.SendOrNullAsync("GetStage", new JsonObject { ["restApiId"] = restApiId, ["stageName"] = stageName }, cancellationToken).ConfigureAwait(false);
         if (stage is null)
         {
             return []; // nothing exists yet that could have drifted
@@ -20,7 +21,7 @@ internal static class StageDrift
 
         var drift = new List<string>();
         var deploymentId = stage.GetString("deploymentId");
-        var deployment = deploymentId is null ? null : await run.SendOrNullAsync("GetDeployment", new { restApiId = api!.Id, deploymentId }, cancellationToken).ConfigureAwait(false);
+        var deployment = deploymentId is null ? null : await run.SendOrNullAsync("GetDeployment", new JsonObject { ["restApiId"] = api!.Id, ["deploymentId"] = deploymentId }, cancellationToken).ConfigureAwait(false);
         var served = DeploymentFingerprint.Read(deployment?.GetString("description"));
         if (fingerprint is not null && served is null)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json;
 
 namespace Petard.Workflows;
@@ -53,8 +54,8 @@ internal sealed class StageExposure(WorkflowRun run, string restApiId, string st
         }
 
         if (OptionalText.Of(spec.DomainName) is { } domainName
-            && await run.SendOrNullAsync("GetBasePathMapping", new { domainName, basePath = spec.WireBasePath }, cancellationToken).ConfigureAwait(false) is var mapping
-            && (mapping is null ? await run.SendOrNullAsync("GetDomainName", new { domainName }, cancellationToken).ConfigureAwait(false) is not null : mapping.GetString("restApiId") != restApiId || mapping.GetString("stage") != stageName))
+            && await run.SendOrNullAsync("GetBasePathMapping", new JsonObject { ["domainName"] = domainName, ["basePath"] = spec.WireBasePath }, cancellationToken).ConfigureAwait(false) is var mapping
+            && (mapping is null ? await run.SendOrNullAsync("GetDomainName", new JsonObject { ["domainName"] = domainName }, cancellationToken).ConfigureAwait(false) is not null : mapping.GetString("restApiId") != restApiId || mapping.GetString("stage") != stageName))
         {
             drift.Add(mapping is null
                 ? $"https://{domainName}/{Shown(spec.WireBasePath)} is not mapped, though the build maps it to stage '{stageName}'"
@@ -80,17 +81,21 @@ internal sealed class StageExposure(WorkflowRun run, string restApiId, string st
             }
 
             // One call: the stage is added first in the same patch, so its throttles have an entry to go to.
-            var patches = new List<object>();
+            var patches = new JsonArray();
             if (attached is null)
             {
-                patches.Add(new { op = "add", path = "/apiStages", value = apiStage });
+                patches.Add((JsonNode)new JsonObject { ["op"] = "add", ["path"] = "/apiStages", ["value"] = apiStage });
             }
 
-            patches.AddRange(throttles.SelectMany(t => t.Patches(apiStage)));
+            foreach (var patch in throttles.SelectMany(t => t.Patches(apiStage)))
+            {
+                patches.Add((JsonNode)patch);
+            }
+
             var what = string.Join(", ", [.. attached is null ? [$"attached stage '{stageName}'"] : Array.Empty<string>(), .. throttles.Select(t => $"throttle {t}")]);
             await run.WriteAsync(
                 "UpdateUsagePlan",
-                new { usagePlanId = plan.Id, patchOperations = patches },
+                new JsonObject { ["usagePlanId"] = plan.Id, ["patchOperations"] = patches },
                 $"usage plan '{plan.GetString("name")}' ({plan.Id}): {what}",
                 cancellationToken).ConfigureAwait(false);
         }
@@ -115,7 +120,7 @@ internal sealed class StageExposure(WorkflowRun run, string restApiId, string st
 
     private async Task MapAsync(string domainName, string basePath, CancellationToken cancellationToken)
     {
-        _ = await run.SendOrNullAsync("GetDomainName", new { domainName }, cancellationToken).ConfigureAwait(false)
+        _ = await run.SendOrNullAsync("GetDomainName", new JsonObject { ["domainName"] = domainName }, cancellationToken).ConfigureAwait(false)
             ?? throw PetardErrors.DomainNameNotFound(domainName);
         var mappings = await AllPages.ReadAsync(run, "GetBasePathMappings", new Dictionary<string, object?> { ["domainName"] = domainName }, cancellationToken).ConfigureAwait(false);
         var current = mappings.FirstOrDefault(m => m.GetString("basePath") == basePath);
@@ -124,7 +129,7 @@ internal sealed class StageExposure(WorkflowRun run, string restApiId, string st
             CheckRoot(domainName, basePath, mappings);
             await run.WriteAsync(
                 "CreateBasePathMapping",
-                new { domainName, basePath = basePath == ExposureSpec.RootBasePath ? "" : basePath, restApiId, stage = stageName },
+                new JsonObject { ["domainName"] = domainName, ["basePath"] = basePath == ExposureSpec.RootBasePath ? "" : basePath, ["restApiId"] = restApiId, ["stage"] = stageName },
                 $"mapped https://{domainName}/{Shown(basePath)} to stage '{stageName}'",
                 cancellationToken).ConfigureAwait(false);
             return;
@@ -143,7 +148,7 @@ internal sealed class StageExposure(WorkflowRun run, string restApiId, string st
 
         await run.WriteAsync(
             "UpdateBasePathMapping",
-            new { domainName, basePath, patchOperations = new[] { new { op = "replace", path = "/stage", value = stageName } } },
+            new JsonObject { ["domainName"] = domainName, ["basePath"] = basePath, ["patchOperations"] = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/stage", ["value"] = stageName }) },
             $"moved https://{domainName}/{Shown(basePath)} from stage '{current.GetString("stage")}' to '{stageName}'",
             cancellationToken).ConfigureAwait(false);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Globalization;
 using System.Text.Json;
 
@@ -45,10 +46,10 @@ internal sealed record UsagePlanThrottle(string Key, double Rate, int Burst)
         && current.TryGetProperty("burstLimit", out var burst) && burst.ValueKind == JsonValueKind.Number && burst.GetDouble() == Burst;
 
     /// <summary>The two patch operations that set it on the plan's stage <paramref name="apiStage"/> (<c>apiId:stage</c>).</summary>
-    public IEnumerable<object> Patches(string apiStage) =>
+    public IEnumerable<JsonObject> Patches(string apiStage) =>
     [
-        new { op = "replace", path = $"/apiStages/{apiStage}/throttle/{Key}/rateLimit", value = Rate.ToString(CultureInfo.InvariantCulture) },
-        new { op = "replace", path = $"/apiStages/{apiStage}/throttle/{Key}/burstLimit", value = Burst.ToString(CultureInfo.InvariantCulture) },
+        new JsonObject { ["op"] = "replace", ["path"] = $"/apiStages/{apiStage}/throttle/{Key}/rateLimit", ["value"] = Rate.ToString(CultureInfo.InvariantCulture) },
+        new JsonObject { ["op"] = "replace", ["path"] = $"/apiStages/{apiStage}/throttle/{Key}/burstLimit", ["value"] = Burst.ToString(CultureInfo.InvariantCulture) },
     ];
 
     /// <inheritdoc/>
