@@ -28,7 +28,7 @@ public sealed partial class PetardClient : IDisposable
         Endpoint = configuration.Endpoint;
         var inner = options.HttpMessageHandler ?? ClientHttpHandler.Create();
         var region = RegionEndpoint.GetBySystemName(configuration.Region);
-        WarmUp.Start(region);
+        Execution.WarmUp.Start(region);
         var signer = new SigningHandler(configuration.Credentials, region, inner);
         http = new HttpClient(signer, disposeHandler: options.HttpMessageHandler is null || options.DisposeHttpMessageHandler)
         {
@@ -48,6 +48,14 @@ public sealed partial class PetardClient : IDisposable
 
     /// <summary>Every operation the client can run, from its embedded model.</summary>
     public static IReadOnlyDictionary<string, OperationDefinition> Operations => OperationModel.Default.Operations;
+
+    /// <summary>
+    /// Starts, on another core, the work a process pays once before its first call (.NET's HTTP stack
+    /// and the signer's first use), so that a client created later answers its first call sooner.
+    /// <see cref="Create"/> starts it too; call this earlier when the process has other work to do
+    /// first (a build, before its up-to-date checks). Nothing leaves the process and no credentials are read.
+    /// </summary>
+    public static void WarmUp() => Execution.WarmUp.Start(RegionEndpoint.USEast1);
 
     /// <summary>Creates a client; unset options follow the AWS conventions.</summary>
     /// <param name="options">Profile, region, endpoint, credentials, retries, HTTP handler.</param>
