@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Petard.Local.Operations;
+using Petard.Local.Validation;
 using Petard.Model;
 
 namespace Petard.Local.Patching;
@@ -142,7 +143,7 @@ internal sealed class PatchRules
         var values = OperationModel.Default.EnumValues(enumName);
         if (!values.Contains(value, StringComparer.Ordinal))
         {
-            throw ServiceErrors.BadRequest("enumValue", ("value", value), ("member", operation.Path.TrimStart('/')), ("values", string.Join(", ", values)));
+            throw GatewayException.BadRequest(ValidationFailures.Sentence("enumValue", ("value", value), ("member", operation.Path.TrimStart('/')), ("values", string.Join(", ", values))));
         }
     }
 
