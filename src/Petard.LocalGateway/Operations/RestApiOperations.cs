@@ -40,6 +40,8 @@ internal static class RestApiOperations
 
         Stored.Copy(input, api, "binaryMediaTypes", "minimumCompressionSize", "endpointConfiguration", "disableExecuteApiEndpoint");
         Tags.CopyOnCreate(input, api);
+        ModelOperations.AddDefaults(state.RestApi(api["id"]!.GetValue<string>())); // ImportRestApi's API has only its definition's models
+
         return api.DeepClone().AsObject();
     }
 
