@@ -123,6 +123,11 @@ internal sealed class PatchRules
                     ApplyList(copy, operation, rule);
                     break;
                 default:
+                    if (operation.Op != "remove" && rule.ValuePattern is { } pattern && !pattern.IsMatch(operation.Value ?? string.Empty))
+                    {
+                        throw InvalidValue(operation);
+                    }
+
                     ApplyProperty(copy, operation, rule.Kind);
                     break;
             }
