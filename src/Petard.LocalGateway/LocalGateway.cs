@@ -82,6 +82,7 @@ public sealed class LocalGateway : IAsyncDisposable
         var log = new RequestLog(options.ControlPlaneLog);
         var authorizerCache = new AuthorizerCache(TimeProvider.System); // the data plane's, flushed by FlushStageAuthorizersCache
         var usage = new UsageLedger(TimeProvider.System); // counted by the data plane, reported by GetUsage
+        var quotas = options.CreateDeploymentInterval is { } interval ? Quotas(interval) : null;
         var pipeline = new GatewayPipeline(
             new OperationRouter(OperationModel.Default),
             OperationTable.CreateDefault(options.Region, DataPlaneSetup.CreateTestInvokers(options, backends), authorizerCache, usage),
@@ -90,10 +91,11 @@ public sealed class LocalGateway : IAsyncDisposable
             options.VerifySignatures is { } key ? new SignatureVerifier(key) : null,
             calls,
             faults,
-            options.CreateDeploymentInterval is { } interval ? Quotas(interval) : null,
+            quotas,
             log);
-        var control = new ControlEndpoint(faults, calls, state, stateFile, log);
         var dataPlane = DataPlaneSetup.Create(state, options, backends, authorizerCache, usage);
+        IVolatileState[] memory = [usage, authorizerCache, .. dataPlane.VolatileState, .. quotas is null ? [] : new IVolatileState[] { quotas }];
+        var control = new ControlEndpoint(faults, calls, state, stateFile, log, memory);
         app.Run(context => context.Request.Path.StartsWithSegments("/_petard", StringComparison.Ordinal)
             ? control.HandleAsync(context)
             : (InvokeTarget.FromInvokePath(InvokeRequestParser.RawTarget(context)) ?? CustomDomainRoute.Find(state, context.Request.Host.Host, InvokeRequestParser.RawTarget(context))) is { } route
@@ -114,6 +116,16 @@ public sealed class LocalGateway : IAsyncDisposable
         lock (state.Gate)
         {
             return state.Snapshot();
+        }
+    }
+
+    /// <summary>Replaces the state with a snapshot <see cref="Snapshot"/> took, as a suite that replays a fixture would; what the emulator holds beside the state stays.</summary>
+    /// <param name="snapshot">The snapshot (copied).</param>
+    internal void Restore(JsonObject snapshot)
+    {
+        lock (state.Gate)
+        {
+            state.Restore((JsonObject)snapshot.DeepClone());
         }
     }
 

@@ -59,6 +59,9 @@ internal sealed class ServiceRules
         GatewayResponseStatusCodes = new ReadOnlyDictionary<string, string?>(responses.GetProperty("statusCodes").EnumerateObject().ToDictionary(r => r.Name, r => r.Value.GetString(), StringComparer.Ordinal));
         GatewayResponseTemplates = new ReadOnlyDictionary<string, string>(responses.GetProperty("defaultTemplates").EnumerateObject().ToDictionary(t => t.Name, t => t.Value.GetString()!, StringComparer.Ordinal));
         SdkTypes = root.GetProperty("sdkTypes").GetRawText();
+        DefaultModels = new ReadOnlyDictionary<string, string>(root.GetProperty("defaultModels").EnumerateObject()
+            .Where(m => m.Name != "$comment")
+            .ToDictionary(m => m.Name, m => m.Value.GetRawText(), StringComparer.Ordinal));
     }
 
     /// <summary>The rules embedded in Petard.Core, over the embedded operation model's enums.</summary>
@@ -121,6 +124,9 @@ internal sealed class ServiceRules
 
     /// <summary>The SDK types the service generates (GetSdkTypes' items), as JSON text.</summary>
     public string SdkTypes { get; }
+
+    /// <summary>The models CreateRestApi gives every new REST API (Empty, Error): by name, each model's JSON text (contentType, description, schema).</summary>
+    public IReadOnlyDictionary<string, string> DefaultModels { get; }
 
     /// <summary>Reads rules in Petard's customizations format; enum references resolve against <paramref name="model"/>.</summary>
     public static ServiceRules Parse(Stream json, OperationModel model)

@@ -10,6 +10,9 @@ namespace Petard.Local.DataPlane;
 /// </summary>
 internal sealed class DataPlaneEndpoint(IReadOnlyList<IInvocationStep> steps, DataPlaneLog log, AccessLog accessLog, TimeProvider time)
 {
+    /// <summary>What the steps hold in memory (throttle buckets), cleared by a reset.</summary>
+    public IEnumerable<State.IVolatileState> VolatileState => steps.OfType<State.IVolatileState>();
+
     public async Task HandleAsync(HttpContext context, InvokeTarget route)
     {
         var cancellationToken = context.RequestAborted;

@@ -7,12 +7,19 @@ namespace Petard.Local.DataPlane;
 /// counts against and what GetUsage reports as used. Shared by the data plane and the control
 /// plane (like the authorizer cache); kept in memory, not in the state file.
 /// </summary>
-internal sealed class UsageLedger(TimeProvider time)
+internal sealed class UsageLedger(TimeProvider time) : State.IVolatileState
 {
     private readonly ConcurrentDictionary<(string Plan, string Key, DateOnly Day), int> used = new();
 
     // UpdateUsage's "replace /remaining": the remaining quota set, in the period it was set in, and what that period had used then.
     private readonly ConcurrentDictionary<(string Plan, string Key), (DateOnly PeriodStart, int Remaining, int UsedThen)> remainders = new();
+
+    /// <summary>Forgets every count and every remaining quota set (a reset of the emulator).</summary>
+    public void Clear()
+    {
+        used.Clear();
+        remainders.Clear();
+    }
 
     /// <summary>Today in UTC, the day a request counts on.</summary>
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

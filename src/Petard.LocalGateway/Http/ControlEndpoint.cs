@@ -12,9 +12,9 @@ namespace Petard.Local.Http;
 /// </summary>
 /// <remarks>
 /// <c>POST /_petard/faults</c> <c>{"operation":"CreateDeployment","kind":"Throttle","count":5,"retryAfterSeconds":1,"latencyMilliseconds":0}</c>,
-/// <c>DELETE /_petard/faults</c>, <c>GET|DELETE /_petard/calls</c>, <c>GET|DELETE /_petard/state</c> (a reset is written to the state file, if any).
+/// <c>DELETE /_petard/faults</c>, <c>GET|DELETE /_petard/calls</c>, <c>GET|DELETE /_petard/state</c> (a reset is written to the state file, if any, and clears what the emulator holds in memory beside the state: usage counts, authorizer results, throttle buckets, operation quotas).
 /// </remarks>
-internal sealed class ControlEndpoint(FaultInjector faults, CallLog calls, GatewayState state, StateFile? stateFile = null, RequestLog? log = null)
+internal sealed class ControlEndpoint(FaultInjector faults, CallLog calls, GatewayState state, StateFile? stateFile = null, RequestLog? log = null, IReadOnlyList<IVolatileState>? memory = null)
 {
     private const int MaxRuleBytes = 64 * 1024;
     private const double MaxLatencyMilliseconds = 24 * 60 * 60 * 1000;
@@ -59,7 +59,8 @@ internal sealed class ControlEndpoint(FaultInjector faults, CallLog calls, Gatew
         }
     }
 
-    // The reset persists as a new snapshot of the empty state, or nothing changes.
+    // The reset persists as a new snapshot of the empty state, or nothing changes; only then is the
+    // memory beside the state cleared, so a failed reset leaves the emulator as it was.
     private JsonObject Reset()
     {
         lock (state.Gate)
@@ -74,6 +75,11 @@ internal sealed class ControlEndpoint(FaultInjector faults, CallLog calls, Gatew
             {
                 state.Restore(before);
                 throw new GatewayException(500, "InternalServerErrorException", $"Petard.LocalGateway could not write its state file '{stateFile!.Path}': {ex.Message}. The state was not reset.");
+            }
+
+            foreach (var held in memory ?? [])
+            {
+                held.Clear();
             }
 
             return state.Snapshot();

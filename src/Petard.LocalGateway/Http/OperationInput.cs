@@ -25,7 +25,7 @@ internal sealed class OperationInput(OperationDefinition operation, JsonObject m
 
     /// <summary>The service's answer to a required member left out.</summary>
     public static GatewayException MissingMember(string name) =>
-        GatewayException.BadRequest($"1 validation error detected: Value null at '{name}' failed to satisfy constraint: Member must not be null");
+        GatewayException.BadRequest(Validation.ValidationFailures.Sentence("nullValue", ("member", name)));
 
     public bool? Bool(string name) => Members[name] is JsonValue v && v.TryGetValue(out bool b) ? b : null;
 

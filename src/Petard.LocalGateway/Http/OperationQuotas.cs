@@ -6,7 +6,7 @@ namespace Petard.Local.Http;
 /// The service's per-operation quotas (<see cref="ServiceRules.OperationQuotas"/>): a call closer to
 /// the previous one of its operation than the quota's interval answers 429 with a Retry-After.
 /// </summary>
-internal sealed class OperationQuotas
+internal sealed class OperationQuotas : State.IVolatileState
 {
     private readonly Dictionary<string, TimeSpan> intervals;
     private readonly Dictionary<string, DateTimeOffset> last = new(StringComparer.Ordinal);
@@ -20,6 +20,15 @@ internal sealed class OperationQuotas
     {
         intervals = quotas.ToDictionary(q => q.Operation, q => intervalOverrides is not null && intervalOverrides.TryGetValue(q.Operation, out var shorter) ? shorter : q.Interval, StringComparer.Ordinal);
         this.time = time;
+    }
+
+    /// <summary>Forgets when each operation was last called (a reset of the emulator).</summary>
+    public void Clear()
+    {
+        lock (gate)
+        {
+            last.Clear();
+        }
     }
 
     public void Acquire(string operation)

@@ -55,16 +55,19 @@ internal static class RequestReader
             ReadJsonBody(request, operation, body, members);
         }
 
+        // The service's model validation reports every failing member of a request at once.
+        var failures = new Validation.ValidationFailures();
         foreach (var member in operation.Members.Values.Where(m => m.Required && m.Location != MemberLocation.Payload))
         {
             if (members[member.Name] is null)
             {
-                throw OperationInput.MissingMember(member.Name);
+                failures.AddMissing(member.Name);
             }
         }
 
         var input = new OperationInput(operation, members, payload);
-        Validation.EnumChecks.Check(input);
+        Validation.EnumChecks.Check(input, failures);
+        failures.ThrowIfAny();
         return input;
     }
 

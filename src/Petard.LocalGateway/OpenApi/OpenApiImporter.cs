@@ -260,7 +260,7 @@ internal static class OpenApiImporter
         var types = OperationModel.Default.EnumValues("IntegrationType");
         var reason = type is null
             ? ServiceErrors.Message("integrationTypeMissing")
-            : types.Contains(type) ? null : ServiceErrors.Message("enumValue", ("value", source["type"]!.ToString()), ("member", "putIntegrationInput.type"), ("values", string.Join(", ", types)));
+            : types.Contains(type) ? null : ValidationFailures.Sentence("enumValue", ("value", source["type"]!.ToString()), ("member", "putIntegrationInput.type"), ("values", string.Join(", ", types)));
         if (reason is not null)
         {
             context.Errors.Add(ServiceErrors.Message("unableToPutIntegration", ("method", at.HttpMethod), ("path", at.Path), ("reason", reason)));

@@ -9,7 +9,10 @@ namespace Petard.Local.Operations;
 /// <summary>GetAccount and UpdateAccount: the CloudWatch role, the account's throttle and features.</summary>
 internal static partial class AccountOperations
 {
-    private static readonly PatchRules Rules = PatchRules.For("account").Handle("cloudwatchRoleArn", PatchRoleArn);
+    private static readonly PatchRules Rules = PatchRules.For("account").Handle("cloudwatchRoleArn", PatchRoleArn).Handle("features", PatchFeatures);
+
+    // Every account has usage plans; it is the one feature the service names.
+    private static readonly string[] DefaultFeatures = ["UsagePlans"];
 
     public static void Register(OperationTable table)
     {
@@ -32,7 +35,7 @@ internal static partial class AccountOperations
         }
 
         answer["throttleSettings"] = new JsonObject { ["burstLimit"] = 5000, ["rateLimit"] = 10000.0 };
-        answer["features"] = new JsonArray("UsagePlans");
+        answer["features"] = account["features"]?.DeepClone() ?? new JsonArray(DefaultFeatures.Select(f => (JsonNode)JsonValue.Create(f)).ToArray());
         answer["apiKeyVersion"] = "4";
         return answer;
     }
@@ -58,6 +61,30 @@ internal static partial class AccountOperations
             throw ServiceErrors.BadRequest("invalidRoleArn", ("value", operation.Value));
         }
 
+        return true;
+    }
+
+    // "add /features" with a feature name; "remove /features" takes any but UsagePlans (the service's table says so).
+    private static bool PatchFeatures(JsonObject account, PatchOperation operation)
+    {
+        if (operation.Value is not { Length: > 0 } feature)
+        {
+            return false;
+        }
+
+        var features = (account["features"] as JsonArray)?.Select(f => f!.GetValue<string>()).ToList() ?? [.. DefaultFeatures];
+        if (operation.Op == "add")
+        {
+            features = features.Contains(feature, StringComparer.Ordinal) ? features : [.. features, feature];
+        }
+        else
+        {
+            features = DefaultFeatures.Contains(feature, StringComparer.Ordinal)
+                ? throw ServiceErrors.BadRequest("accountFeatureNotRemovable", ("value", feature))
+                : [.. features.Where(f => f != feature)];
+        }
+
+        account["features"] = new JsonArray(features.Select(f => (JsonNode)JsonValue.Create(f)).ToArray());
         return true;
     }
 

@@ -158,6 +158,31 @@ internal static class DocumentationOperations
         return ids;
     }
 
+    /// <summary>
+    /// The <c>x-amazon-apigateway-documentation</c> GetExport writes with <c>extensions=documentation</c>:
+    /// the snapshot of the documentation version the stage names (its version, creation time and
+    /// parts, each a location and a properties object), or <c>null</c> when the stage names none.
+    /// </summary>
+    public static JsonObject? Published(JsonObject restApi, JsonObject stage)
+    {
+        if (stage["documentationVersion"]?.GetValue<string>() is not { } name || Versions(restApi)[name] is not JsonObject version)
+        {
+            return null;
+        }
+
+        var parts = (version["parts"] as JsonObject ?? []).Select(p => (JsonNode)new JsonObject
+        {
+            ["location"] = new JsonObject(p.Value!["location"]!.AsObject().Where(f => f.Value is not null).Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value!.DeepClone()))),
+            ["properties"] = JsonNode.Parse(p.Value!["properties"]!.GetValue<string>()),
+        });
+        return new JsonObject
+        {
+            ["version"] = name,
+            ["createdDate"] = DateTimeOffset.FromUnixTimeSeconds(version["createdDate"]!.GetValue<long>()).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["documentationParts"] = new JsonArray(parts.ToArray()),
+        };
+    }
+
     private static OperationResult CreateVersion(OperationInput input, GatewayState state)
     {
         var restApi = state.RestApi(input.Required("restApiId"));

@@ -11,7 +11,9 @@ internal static class DomainNameOperations
 {
     private static string NoBasePath => ServiceRules.Default.NoBasePath;
 
-    private static readonly PatchRules DomainRules = PatchRules.For("domainName");
+    private static readonly PatchRules DomainRules = PatchRules.For("domainName")
+        .Handle("endpointTypes", EndpointConfigurationPatch.ChangeDomainTypes)
+        .Handle("mutualTls", MutualTlsPatch.Apply);
 
     public static void Register(OperationTable table)
     {
@@ -69,7 +71,6 @@ internal static class DomainNameOperations
             throw GatewayException.BadRequest("The domain name you provided already exists.");
         }
 
-        var regional = input.Node("endpointConfiguration")?["types"] is JsonArray types && types.Any(t => t?.GetValue<string>() == "REGIONAL");
         var domain = new JsonObject
         {
             ["domainName"] = name,
@@ -78,18 +79,14 @@ internal static class DomainNameOperations
             ["domainNameStatus"] = "AVAILABLE",
             ["securityPolicy"] = input.String("securityPolicy") ?? "TLS_1_2",
         };
-        if (regional)
+        DomainEndpoints.Describe(domain);
+        Stored.Copy(input, domain, "certificateName", "certificateArn", "regionalCertificateName", "regionalCertificateArn", "ownershipVerificationCertificateArn");
+        if (input.Node("mutualTlsAuthentication") is JsonObject mutualTls && mutualTls["truststoreUri"] is not null)
         {
-            domain["regionalDomainName"] = $"d-{IdGenerator.LongId()}.execute-api.us-east-1.amazonaws.com";
-            domain["regionalHostedZoneId"] = "Z1UJRXOUMOOFQ8";
-        }
-        else
-        {
-            domain["distributionDomainName"] = $"d{IdGenerator.LongId()}.cloudfront.net";
-            domain["distributionHostedZoneId"] = "Z2FDTNDATAQYW2";
+            // The service answers the truststore it was given (MutualTlsAuthenticationInput's members).
+            domain["mutualTlsAuthentication"] = new JsonObject(mutualTls.Where(m => m.Key is "truststoreUri" or "truststoreVersion").Select(m => KeyValuePair.Create(m.Key, m.Value?.DeepClone())));
         }
 
-        Stored.Copy(input, domain, "certificateName", "certificateArn", "regionalCertificateName", "regionalCertificateArn");
         Tags.CopyOnCreate(input, domain);
         state.DomainNames[name] = new JsonObject { ["domain"] = domain, ["basePathMappings"] = new JsonObject() };
         return domain.DeepClone().AsObject();

@@ -12,6 +12,8 @@ namespace Petard.Local.Operations;
 /// header, with the service's headers: <c>Content-Type</c> the accepted type (<c>application/octet-stream</c>
 /// when the request accepts anything, as the service answers the CLI) and <c>Content-Disposition</c>
 /// naming the file <c>{exportType}_{version}.json</c> (the API's version, else its creation time).
+/// <c>extensions</c> names what the service adds: <c>integrations</c> (or <c>apigateway</c>) the
+/// API Gateway extensions, <c>documentation</c> the stage's documentation version.
 /// </summary>
 internal static class ExportOperations
 {
@@ -32,11 +34,17 @@ internal static class ExportOperations
 
         var (yaml, contentType) = Accepted(input.String("accepts"));
         var extensions = input.Map("parameters")?["extensions"]?.GetValue<string>() ?? string.Empty;
-        var withIntegrations = extensions.Split(',').Any(e => e.Trim() is "integrations" or "apigateway");
+        var requested = extensions.Split(',').Select(e => e.Trim()).ToList();
+        var withIntegrations = requested.Any(e => e is "integrations" or "apigateway");
         var deploymentId = stage["deploymentId"]!.GetValue<string>();
         var resources = GatewayState.Collection(restApi, "deploymentSnapshots")[deploymentId] as JsonObject ?? ResourceTree.Resources(restApi);
         var api = (JsonObject)restApi["api"]!;
         var document = OpenApiExporter.Export(api, resources, GatewayState.Collection(restApi, DataPlane.ApiSettings.SnapshotCollection)[deploymentId] as JsonObject ?? DataPlane.ApiSettings.Copy(restApi), stage["stageName"]!.GetValue<string>(), exportType, withIntegrations, region);
+
+        if (requested.Contains("documentation") && DocumentationOperations.Published(restApi, stage) is { } documentation)
+        {
+            document[OpenApiExtensions.Documentation] = documentation;
+        }
 
         var text = yaml ? YamlJson.Write(document) : document.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         var disposition = $"attachment; filename=\"{exportType}_{OpenApiExporter.Version(api)}.{(yaml ? "yaml" : "json")}\"";

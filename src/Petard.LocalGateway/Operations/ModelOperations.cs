@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Petard.Local.Http;
 using Petard.Local.Patching;
 using Petard.Local.State;
+using Petard.Model;
 
 namespace Petard.Local.Operations;
 
@@ -23,6 +24,22 @@ internal static class ModelOperations
 
     private static JsonObject Models(JsonObject restApi) => GatewayState.Collection(restApi, "models");
 
+    /// <summary>Gives a new REST API the models the service creates with it (the customizations' <c>defaultModels</c>: Empty, Error).</summary>
+    public static void AddDefaults(JsonObject restApi)
+    {
+        var models = Models(restApi);
+        foreach (var (name, text) in ServiceRules.Default.DefaultModels)
+        {
+            var model = JsonNode.Parse(text)!.AsObject();
+            model["id"] = NewId(models);
+            model["name"] = name;
+            models[name] = model;
+        }
+    }
+
+    private static string NewId(JsonObject models) =>
+        IdGenerator.Unique(IdGenerator.ShortId, id => models.Any(m => m.Value?["id"]?.GetValue<string>() == id));
+
     private static JsonObject Get(JsonObject restApi, string name) =>
         Models(restApi)[name] as JsonObject ?? throw GatewayException.NotFound("Invalid model name specified: " + name);
 
@@ -43,7 +60,7 @@ internal static class ModelOperations
 
         var model = new JsonObject
         {
-            ["id"] = IdGenerator.Unique(IdGenerator.ShortId, id => models.Any(m => m.Value?["id"]?.GetValue<string>() == id)),
+            ["id"] = NewId(models),
             ["name"] = name,
             ["contentType"] = input.Required("contentType"),
         };

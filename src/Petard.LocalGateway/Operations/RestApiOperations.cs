@@ -11,7 +11,9 @@ namespace Petard.Local.Operations;
 /// <summary>RestApi CRUD, and PutRestApi/ImportRestApi from OpenAPI definitions.</summary>
 internal static class RestApiOperations
 {
-    private static readonly PatchRules Rules = PatchRules.For("restApi").Handle("endpointType", PatchEndpointType);
+    private static readonly PatchRules Rules = PatchRules.For("restApi")
+        .Handle("endpointType", EndpointConfigurationPatch.ReplaceApiType)
+        .Handle("vpcEndpointIds", EndpointConfigurationPatch.ChangeVpcEndpoints);
 
     public static void Register(OperationTable table)
     {
@@ -40,6 +42,8 @@ internal static class RestApiOperations
 
         Stored.Copy(input, api, "binaryMediaTypes", "minimumCompressionSize", "endpointConfiguration", "disableExecuteApiEndpoint");
         Tags.CopyOnCreate(input, api);
+        ModelOperations.AddDefaults(state.RestApi(api["id"]!.GetValue<string>())); // ImportRestApi's API has only its definition's models
+
         return api.DeepClone().AsObject();
     }
 
@@ -156,17 +160,5 @@ internal static class RestApiOperations
             ["resources"] = new JsonObject { [rootId] = new JsonObject { ["id"] = rootId, ["path"] = "/" } },
         };
         return api;
-    }
-
-    // "replace /endpointConfiguration/types/EDGE" with value "REGIONAL" switches the endpoint type (the table checks the enum).
-    private static bool PatchEndpointType(JsonObject api, PatchOperation operation)
-    {
-        if (operation.Value is null)
-        {
-            return false;
-        }
-
-        api["endpointConfiguration"] = new JsonObject { ["types"] = new JsonArray(operation.Value), ["ipAddressType"] = "ipv4" };
-        return true;
     }
 }

@@ -1,4 +1,5 @@
 using Petard.Local.Http;
+using Petard.Local.Validation;
 using Petard.Model;
 
 namespace Petard.Local.Operations;
@@ -23,9 +24,9 @@ internal static class ServiceErrors
     public static GatewayException Conflict(string message, params (string Name, object Value)[] arguments) =>
         GatewayException.Conflict(Messages.Format(message, arguments));
 
-    /// <summary>400 ValidationException: the service's answer to a value its model's constraints refuse.</summary>
-    public static GatewayException Validation(string message, params (string Name, object Value)[] arguments) =>
-        new(400, "ValidationException", Messages.Format(message, arguments));
+    /// <summary>400 ValidationException: the service's answer to one value its model's constraints refuse (<paramref name="failure"/> words the item).</summary>
+    public static GatewayException Validation(string failure, params (string Name, object Value)[] arguments) =>
+        new(400, "ValidationException", ValidationFailures.Sentence(failure, arguments));
 
     /// <summary>The member's value when it is one of its official enum's values (or absent), else the service's enum error.</summary>
     /// <param name="input">The request.</param>
@@ -56,10 +57,22 @@ internal static class ServiceErrors
     /// <param name="value">The value sent.</param>
     public static void CheckEnum(string enumName, string memberPath, string value)
     {
+        var failures = new ValidationFailures();
+        CheckEnum(enumName, memberPath, value, failures);
+        failures.ThrowIfAny();
+    }
+
+    /// <summary>Adds the enum failure of a value outside <paramref name="enumName"/> to <paramref name="failures"/>.</summary>
+    /// <param name="enumName">The enum of the operation model.</param>
+    /// <param name="memberPath">The member as the error names it (<see cref="MemberPath"/>).</param>
+    /// <param name="value">The value sent.</param>
+    /// <param name="failures">The request's validation failures.</param>
+    public static void CheckEnum(string enumName, string memberPath, string value, ValidationFailures failures)
+    {
         var values = OperationModel.Default.EnumValues(enumName);
         if (!values.Contains(value, StringComparer.Ordinal))
         {
-            throw Validation("enumValue", ("value", value), ("member", memberPath), ("values", string.Join(", ", values)));
+            failures.Add("enumValue", ("value", value), ("member", memberPath), ("values", string.Join(", ", values)));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Petard.Local.Operations;
+using Petard.Local.Validation;
 using Petard.Model;
 
 namespace Petard.Local.Patching;
@@ -122,6 +123,11 @@ internal sealed class PatchRules
                     ApplyList(copy, operation, rule);
                     break;
                 default:
+                    if (operation.Op != "remove" && rule.ValuePattern is { } pattern && !pattern.IsMatch(operation.Value ?? string.Empty))
+                    {
+                        throw InvalidValue(operation);
+                    }
+
                     ApplyProperty(copy, operation, rule.Kind);
                     break;
             }
@@ -142,7 +148,7 @@ internal sealed class PatchRules
         var values = OperationModel.Default.EnumValues(enumName);
         if (!values.Contains(value, StringComparer.Ordinal))
         {
-            throw ServiceErrors.BadRequest("enumValue", ("value", value), ("member", operation.Path.TrimStart('/')), ("values", string.Join(", ", values)));
+            throw GatewayException.BadRequest(ValidationFailures.Sentence("enumValue", ("value", value), ("member", operation.Path.TrimStart('/')), ("values", string.Join(", ", values))));
         }
     }
 

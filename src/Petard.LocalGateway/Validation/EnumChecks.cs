@@ -9,18 +9,19 @@ namespace Petard.Local.Validation;
 /// The service's model validation of enums, for every operation alike: each member the operation
 /// model gives an official enum, and each nested member the customizations' <c>memberEnums</c> name
 /// (<c>endpointConfiguration.types</c>, <c>quota.period</c>), is refused with the service's
-/// <c>enumValue</c> ValidationException when its value is outside the enum.
+/// <c>enumValue</c> failure when its value is outside the enum; every failure is collected, so one
+/// answer names them all.
 /// </summary>
 internal static class EnumChecks
 {
-    /// <summary>Checks every enum-typed member the request carries.</summary>
-    public static void Check(OperationInput input)
+    /// <summary>Checks every enum-typed member the request carries, adding each failure to <paramref name="failures"/>.</summary>
+    public static void Check(OperationInput input, ValidationFailures failures)
     {
         foreach (var member in input.Operation.Members.Values.Where(m => m.EnumName is not null))
         {
             if (input.Members[member.Name] is JsonValue value && value.TryGetValue(out string? text))
             {
-                ServiceErrors.CheckEnum(member.EnumName!, ServiceErrors.MemberPath(input.Operation, member.Name), text);
+                ServiceErrors.CheckEnum(member.EnumName!, ServiceErrors.MemberPath(input.Operation, member.Name), text, failures);
             }
         }
 
@@ -43,7 +44,7 @@ internal static class EnumChecks
             {
                 if (item is JsonValue v && v.TryGetValue(out string? text))
                 {
-                    ServiceErrors.CheckEnum(enumName, ServiceErrors.MemberPath(input.Operation, path), text);
+                    ServiceErrors.CheckEnum(enumName, ServiceErrors.MemberPath(input.Operation, path), text, failures);
                 }
             }
         }

@@ -91,4 +91,45 @@ public sealed class EnforcementTests : DataPlaneTestBase
         Assert.Equal("""{"message":"Too Many Requests"}""", second.Body);
         Assert.Equal("TooManyRequestsException", second.Header("x-amzn-ErrorType"));
     }
+
+    [Fact]
+    public async Task A_reset_clears_the_usage_counts_and_throttle_buckets_even_for_the_same_ids()
+    {
+        var apiId = await DeployAsync(KeyedApi);
+        await PatchStageAsync(apiId, ("/*/*/throttling/rateLimit", "0.001"), ("/*/*/throttling/burstLimit", "1"));
+        var key = await Client.InvokeAsync("CreateApiKey", new { name = "partner", value = KeyValue, enabled = true });
+        var plan = await Client.InvokeAsync("CreateUsagePlan", new { name = "gold", apiStages = new[] { new { apiId, stage = "dev" } }, quota = new { limit = 1, period = "DAY" } });
+        await Client.InvokeAsync("CreateUsagePlanKey", new { usagePlanId = plan.Id, keyId = key.Id, keyType = "API_KEY" });
+        var headers = new Dictionary<string, string> { ["x-api-key"] = KeyValue };
+        Assert.Equal(200, (await CallAsync("GET", InvokeUrl(apiId, "/orders"), headers: headers)).Status);
+        Assert.Equal(429, (await CallAsync("GET", InvokeUrl(apiId, "/orders"), headers: headers)).Status);
+        Assert.Equal(200, (await CallAsync("GET", InvokeUrl(apiId, "/open"))).Status);
+        Assert.Equal(429, (await CallAsync("GET", InvokeUrl(apiId, "/open"))).Status);
+        var fixture = Gateway.Snapshot();
+
+        await ResetAsync();
+
+        // The same plan, key and API again (as a suite replaying a fixture gets them): nothing used yet.
+        Gateway.Restore(fixture);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var usage = await Client.InvokeAsync("GetUsage", new { usagePlanId = plan.Id, startDate = today, endDate = today });
+        Assert.Equal("[[0,1]]", usage["values"].GetProperty(key.Id!).GetRawText());
+        Assert.Equal(200, (await CallAsync("GET", InvokeUrl(apiId, "/orders"), headers: headers)).Status);
+        Assert.Equal(200, (await CallAsync("GET", InvokeUrl(apiId, "/open"))).Status);
+
+        // And what is created anew after the reset counts from nothing too.
+        await ResetAsync();
+        var freshApi = await DeployAsync(KeyedApi);
+        var freshKey = await Client.InvokeAsync("CreateApiKey", new { name = "partner", value = KeyValue, enabled = true });
+        var freshPlan = await Client.InvokeAsync("CreateUsagePlan", new { name = "gold", apiStages = new[] { new { apiId = freshApi, stage = "dev" } }, quota = new { limit = 1, period = "DAY" } });
+        await Client.InvokeAsync("CreateUsagePlanKey", new { usagePlanId = freshPlan.Id, keyId = freshKey.Id, keyType = "API_KEY" });
+        Assert.Equal(200, (await CallAsync("GET", InvokeUrl(freshApi, "/orders"), headers: headers)).Status);
+    }
+
+    private async Task ResetAsync()
+    {
+        using var http = SignedHttp();
+        using var reset = await http.DeleteAsync("_petard/state");
+        Assert.Equal(System.Net.HttpStatusCode.OK, reset.StatusCode);
+    }
 }

@@ -56,7 +56,8 @@ public sealed class HttpProxyTests : EchoBackendTestBase
     [Fact]
     public async Task The_uri_takes_stage_variables()
     {
-        var apiId = await DeployAsync(ProxyApi("${stageVariables.backend}v2/{proxy}"), variables: new Dictionary<string, string> { ["backend"] = Backend.Url.ToString() });
+        // The documented form: the protocol written out, the host (here with its port) from the stage variable.
+        var apiId = await DeployAsync(ProxyApi("http://${stageVariables.backend}/v2/{proxy}"), variables: new Dictionary<string, string> { ["backend"] = Backend.Url.Authority });
 
         var answer = await CallAsync("GET", InvokeUrl(apiId, "/x"));
 

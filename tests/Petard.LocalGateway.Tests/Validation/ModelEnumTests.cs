@@ -66,4 +66,33 @@ public sealed class ModelEnumTests : GatewayTestBase
 
         Assert.NotNull((await Client.InvokeAsync("CreateRestApi", new { name = "orders", endpointConfiguration = new { types = new[] { "REGIONAL" } } })).Id);
     }
+
+    [Fact]
+    public async Task Several_failing_members_are_named_in_one_answer_counted_and_joined()
+    {
+        var error = await Assert.ThrowsAsync<PetardServiceException>(() => Client.InvokeAsync("CreateRestApi", new { name = "orders", apiKeySource = "COOKIE", endpointConfiguration = new { types = new[] { "GLOBAL", "PRIVATE", "LOCAL" } } }));
+
+        Assert.Equal("ValidationException", error.ErrorType);
+        Assert.Equal(
+            "3 validation errors detected: "
+            + "Value 'COOKIE' at 'createRestApiInput.apiKeySource' failed to satisfy constraint: Member must satisfy enum value set: [HEADER, AUTHORIZER]; "
+            + "Value 'GLOBAL' at 'createRestApiInput.endpointConfiguration.types' failed to satisfy constraint: Member must satisfy enum value set: [REGIONAL, EDGE, PRIVATE]; "
+            + "Value 'LOCAL' at 'createRestApiInput.endpointConfiguration.types' failed to satisfy constraint: Member must satisfy enum value set: [REGIONAL, EDGE, PRIVATE]",
+            error.ServiceMessage);
+        Assert.Empty((await Client.InvokeAsync("GetRestApis")).Items);
+    }
+
+    [Fact]
+    public async Task A_missing_member_and_a_wrong_enum_are_named_together()
+    {
+        using var http = SignedHttp();
+        using var response = await http.PostAsync("restapis/abc/authorizers", Body("{\"type\": \"FOO\"}"));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var message = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]!.GetValue<string>();
+        Assert.Equal(
+            "2 validation errors detected: Value null at 'name' failed to satisfy constraint: Member must not be null; "
+            + "Value 'FOO' at 'createAuthorizerInput.type' failed to satisfy constraint: Member must satisfy enum value set: [TOKEN, REQUEST, COGNITO_USER_POOLS]",
+            message);
+    }
 }

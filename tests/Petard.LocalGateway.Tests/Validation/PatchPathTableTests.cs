@@ -40,6 +40,10 @@ public sealed class PatchPathTableTests : GatewayTestBase
     {
         ["restApi /endpointConfiguration/types/{type}"] = "REGIONAL",
         ["restApi /policy"] = "{\"Version\":\"2012-10-17\",\"Statement\":[]}",
+        ["restApi /endpointConfiguration/vpcEndpointIds"] = "vpce-0123456789abcdef0",
+        ["restApi /endpointConfiguration/ipAddressType"] = "dualstack",
+        ["domainName /endpointConfiguration/ipAddressType"] = "dualstack",
+        ["domainName /mutualTlsAuthentication/truststoreUri"] = "s3://truststores/api.pem",
         ["resource /pathPart"] = "invoices",
         ["resource /parentId"] = "{root}",
         ["method /authorizationType"] = "NONE",
@@ -77,6 +81,8 @@ public sealed class PatchPathTableTests : GatewayTestBase
         ["basePathMapping /restapiId"] = "{api}",
         ["basePathMapping /stage"] = "prod",
         ["account /cloudwatchRoleArn"] = "arn:aws:iam::123456789012:role/logs",
+        ["account /features add"] = "UsagePlans",
+        ["account /features remove"] = "Unused", // the service removes any feature but UsagePlans
     };
 
     public static TheoryData<string, string, string> DocumentedPaths()
@@ -122,7 +128,7 @@ public sealed class PatchPathTableTests : GatewayTestBase
         var world = await PatchWorld.CreateAsync(Client);
         var rule = Table.Rules(kind).Single(r => r.Template == template);
         var path = Fill(world, Paths.GetValueOrDefault($"{kind} {template}", template));
-        var value = op == "remove" && rule.Kind is not (PatchValueKind.List or PatchValueKind.Custom) ? null : Fill(world, ValueFor(kind, rule));
+        var value = op == "remove" && rule.Kind is not (PatchValueKind.List or PatchValueKind.Custom) ? null : Fill(world, ValueFor(kind, rule, op));
         object operation = op == "copy"
             ? new { op, path, from = "/canarySettings/deploymentId" }
             : new { op, path, value };
@@ -207,8 +213,9 @@ public sealed class PatchPathTableTests : GatewayTestBase
         Assert.Equal(0, without["apiStages"].GetArrayLength());
     }
 
-    private static string ValueFor(string kind, PatchPathRule rule) =>
-        Values.TryGetValue($"{kind} {rule.Template}", out var value) ? value
+    private static string ValueFor(string kind, PatchPathRule rule, string? op = null) =>
+        Values.TryGetValue($"{kind} {rule.Template} {op}", out var forOp) ? forOp
+        : Values.TryGetValue($"{kind} {rule.Template}", out var value) ? value
         : rule.EnumName is { } enumName ? OperationModel.Default.EnumValues(enumName)[0]
         : (rule.Kind == PatchValueKind.Map ? rule.Of : rule.Kind) switch
         {

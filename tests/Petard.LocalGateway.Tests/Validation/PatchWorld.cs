@@ -77,7 +77,8 @@ internal sealed class PatchWorld
 
     private async Task BuildAsync()
     {
-        ApiId = (await client.InvokeAsync("CreateRestApi", new { name = "orders" })).Id!;
+        // PRIVATE, so that VPC endpoints can be associated (the service takes them on no other type).
+        ApiId = (await client.InvokeAsync("CreateRestApi", new { name = "orders", endpointConfiguration = new { types = new[] { "PRIVATE" } } })).Id!;
         RootId = (await client.InvokeAsync("GetResources", new { restApiId = ApiId })).Items.Single().Id!;
         ResourceId = (await client.InvokeAsync("CreateResource", new { restApiId = ApiId, parentId = RootId, pathPart = "orders" })).Id!;
         AuthorizerId = (await client.InvokeAsync("CreateAuthorizer", new { restApiId = ApiId, name = "tokens", type = "TOKEN", authorizerUri = Lambda, identitySource = "method.request.header.Authorization" })).Id!;

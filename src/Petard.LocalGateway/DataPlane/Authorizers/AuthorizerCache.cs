@@ -8,7 +8,7 @@ namespace Petard.Local.DataPlane.Authorizers;
 /// and identity: the service calls the function again only when an entry has expired, and
 /// evaluates the cached policy against each request's own method ARN.
 /// </summary>
-internal sealed class AuthorizerCache(TimeProvider time)
+internal sealed class AuthorizerCache(TimeProvider time) : State.IVolatileState
 {
     private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, AuthorizerResult Result)> entries = new(StringComparer.Ordinal);
 
@@ -25,6 +25,9 @@ internal sealed class AuthorizerCache(TimeProvider time)
             entries.TryRemove(key, out _);
         }
     }
+
+    /// <summary>Drops every result (a reset of the emulator).</summary>
+    public void Clear() => entries.Clear();
 
     private static string StagePrefix(string restApiId, string stage) => $"{restApiId}\n{stage}\n";
 

@@ -9,9 +9,12 @@ namespace Petard.Local.DataPlane.Steps;
 /// then the stage's method settings (<c>path/METHOD</c>, else <c>*/*</c>). A token bucket per limit:
 /// <c>burstLimit</c> tokens, refilled at <c>rateLimit</c> per second. Over a limit: 429.
 /// </summary>
-internal sealed class ThrottleStep(TimeProvider time, UsageLedger usage) : IInvocationStep
+internal sealed class ThrottleStep(TimeProvider time, UsageLedger usage) : IInvocationStep, State.IVolatileState
 {
     private readonly ConcurrentDictionary<string, TokenBucket> buckets = new(StringComparer.Ordinal);
+
+    /// <summary>Drops every bucket (a reset of the emulator): each limit starts full again.</summary>
+    public void Clear() => buckets.Clear();
 
     public Task RunAsync(Invocation invocation, CancellationToken cancellationToken)
     {
