@@ -46,13 +46,31 @@ public sealed class TaskRuntimeTargetTests : IDisposable
         var usingTasks = Directory.GetFiles(BuildFolder, "*.targets").SelectMany(f => XDocument.Load(f).Root!.Elements("UsingTask")).ToList();
 
         Assert.Equal(
-            ["PetardAbortCanary", "PetardCreateDeployment", "PetardDeployApi", "PetardEnsureStage", "PetardImportRestApi", "PetardPromoteCanary", "PetardResolveRestApi"],
+            ["PetardAbortCanary", "PetardCreateDeployment", "PetardDeployApi", "PetardEnsureStage", "PetardImportRestApi", "PetardPromoteCanary", "PetardResolveRestApi", "PetardWarmUp"],
             usingTasks.Select(t => t.Attribute("TaskName")!.Value["Petard.Build.".Length..]).Order(StringComparer.Ordinal));
         Assert.All(usingTasks, t =>
         {
             Assert.Equal("$(_PetardTaskFactory)", t.Attribute("TaskFactory")?.Value);
             Assert.Equal("$(_PetardTaskRuntime)", t.Attribute("Runtime")?.Value);
         });
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("true", false)]
+    public void A_deploy_warms_the_client_up_before_the_build_only_where_the_deploy_runs_in_the_same_process(string petardTaskHost, bool warms)
+    {
+        var builder = new ProjectBuilder(temp.Path);
+        builder.Properties["PetardRestApiName"] = "HelloApi";
+        builder.Properties["PetardTaskHost"] = petardTaskHost;
+
+        var outcome = builder.Build("_PetardWarmUp");
+
+        Assert.True(outcome.Succeeded, outcome.Log.Text);
+        Assert.Equal(warms, outcome.Log.Tasks.Contains("PetardWarmUp"));
+        var deployApi = XDocument.Load(Path.Combine(BuildFolder, "Petard.Build.targets")).Root!.Elements("Target").Single(t => t.Attribute("Name")!.Value == "DeployApi");
+        var steps = deployApi.Attribute("DependsOnTargets")!.Value.Split(';');
+        Assert.True(Array.IndexOf(steps, "_PetardWarmUp") is >= 0 and var warmUp && warmUp < Array.IndexOf(steps, "Build"), deployApi.ToString());
     }
 
     [Fact]

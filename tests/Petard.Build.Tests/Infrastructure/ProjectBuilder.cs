@@ -93,6 +93,9 @@ internal sealed class RecordingLogger : ILogger
 
     public List<string> Messages { get; } = [];
 
+    /// <summary>The tasks that ran, by name, in order.</summary>
+    public List<string> Tasks { get; } = [];
+
     public LoggerVerbosity Verbosity { get; set; } = LoggerVerbosity.Normal;
 
     public string? Parameters { get; set; }
@@ -103,6 +106,7 @@ internal sealed class RecordingLogger : ILogger
     {
         eventSource.ErrorRaised += (_, e) => { lock (Errors) { Errors.Add(e); } };
         eventSource.MessageRaised += (_, e) => { lock (Messages) { Messages.Add(e.Message ?? ""); } };
+        eventSource.TaskStarted += (_, e) => { lock (Tasks) { Tasks.Add(e.TaskName); } };
         eventSource.WarningRaised += (_, e) =>
         {
             lock (Messages)
