@@ -16,6 +16,24 @@ public sealed class BadInputUserTests(PackedFeed feed) : IAsyncLifetime
     // The bracket opened on line 8 is never closed; the lines after it are what YamlDotNet's loader trips on.
     private const string UnclosedYaml = "openapi: 3.0.1\ninfo:\n  title: x\n  version: \"1\"\npaths:\n  /a:\n    get:\n      summary: [unclosed\n      responses:\n        \"200\":\n          description: ok\n";
 
+    // An HTTP integration whose URI has no scheme, on line 14: API Gateway's import refuses it.
+    private const string SchemelessUriYaml = """
+        openapi: 3.0.1
+        info:
+          title: BadApi
+          version: "1"
+        paths:
+          /x:
+            get:
+              responses:
+                "200":
+                  description: ok
+              x-amazon-apigateway-integration:
+                type: http
+                httpMethod: GET
+                uri: example.com/x
+        """;
+
     private const string TabYaml = "openapi: 3.0.1\ninfo:\n  title: x\n  version: \"1\"\npaths:\n\t/a: {}\n";
 
     private GatewayHost gateway = null!;
@@ -25,7 +43,7 @@ public sealed class BadInputUserTests(PackedFeed feed) : IAsyncLifetime
     public async Task DisposeAsync() => await gateway.DisposeAsync();
 
     /// <summary>The bad inputs, each set on the command line of a fresh project that deploys fine without it.</summary>
-    public static TheoryData<string> Cases => ["YAML typo", "tab on line 6", "folder as OpenAPI file", "region with ;", "credential provider failure", "no stage name", "endpoint without scheme"];
+    public static TheoryData<string> Cases => ["YAML typo", "tab on line 6", "folder as OpenAPI file", "region with ;", "credential provider failure", "no stage name", "endpoint without scheme", "integration URI without scheme"];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -35,6 +53,7 @@ public sealed class BadInputUserTests(PackedFeed feed) : IAsyncLifetime
         var project = Path.Combine(folder, "BadApi.csproj");
         File.WriteAllText(Path.Combine(folder, "unclosed.yaml"), UnclosedYaml);
         File.WriteAllText(Path.Combine(folder, "tab.yaml"), TabYaml);
+        File.WriteAllText(Path.Combine(folder, "schemeless.yaml"), SchemelessUriYaml);
         Directory.CreateDirectory(Path.Combine(folder, "api"));
         var environment = feed.Environment;
         var (arguments, expected) = input switch
@@ -46,6 +65,7 @@ public sealed class BadInputUserTests(PackedFeed feed) : IAsyncLifetime
             "credential provider failure" => (new[] { "-p:PetardProfile=broken" }, $@"{Regex.Escape(project)}.*error PETARD1008:"),
             "no stage name" => (new[] { "-p:PetardStageName=" }, $@"{Regex.Escape(project)}.*error PETARD1004:"),
             "endpoint without scheme" => (new[] { "-p:PetardEndpointUrl=localhost:4567" }, $@"{Regex.Escape(project)}.*error PETARD1012:.*localhost:4567"),
+            "integration URI without scheme" => (new[] { "-p:PetardOpenApiFile=schemeless.yaml" }, $@"{Regex.Escape(Path.Combine(folder, "schemeless.yaml"))}\(14[,)].*error PETARD1007:.*Invalid HTTP endpoint specified for URI.*example\.com/x"),
             _ => throw new ArgumentOutOfRangeException(nameof(input)),
         };
         if (input == "credential provider failure")

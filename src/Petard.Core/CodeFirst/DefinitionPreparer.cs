@@ -66,6 +66,7 @@ internal static class DefinitionPreparer
             throw PetardErrors.OpenApiFileInvalid(definition.Path, ex.Message, 0, ex);
         }
 
+        DefinitionIntegrations.Check(root, definition);
         var convert = OpenApi31Converter.Applies(root);
         if (!convert && !requireAll && !import.HasIntegrationSettings)
         {

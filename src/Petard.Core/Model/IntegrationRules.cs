@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Petard.Model;
 
@@ -30,6 +31,40 @@ internal sealed class IntegrationRules
     /// <summary>The message key that refuses a VPC link connection without an id.</summary>
     public string ConnectionIdMessage { get; }
 
+    /// <summary>
+    /// Why the service refuses <paramref name="integration"/> (as PutIntegration builds it, wire names,
+    /// the type in capitals): the key of its message and the value the message names; null when it is accepted.
+    /// </summary>
+    public (string MessageKey, string Value)? Refusal(JsonObject integration)
+    {
+        var type = Text(integration, "type") ?? string.Empty;
+        if (Types.TryGetValue(type, out var rule))
+        {
+            if (rule.HttpMethodRequired && string.IsNullOrEmpty(Text(integration, "httpMethod")))
+            {
+                return ("integrationHttpMethodRequired", string.Empty);
+            }
+
+            var uri = Text(integration, "uri");
+            if (rule.Uri.FirstOrDefault(r => !r.Accepts(uri)) is { } failed)
+            {
+                return (failed.Message, uri ?? string.Empty);
+            }
+        }
+
+        if (Text(integration, "credentials") is { } credentials && !Credentials.Accepts(credentials))
+        {
+            return (Credentials.Message, credentials);
+        }
+
+        if (Text(integration, "connectionType") == VpcLinkConnectionType && string.IsNullOrEmpty(Text(integration, "connectionId")))
+        {
+            return (ConnectionIdMessage, "none");
+        }
+
+        return null;
+    }
+
     internal static IntegrationRules Parse(JsonElement table)
     {
         var types = table.GetProperty("types").EnumerateObject().ToDictionary(
@@ -45,6 +80,9 @@ internal sealed class IntegrationRules
             vpcLink.GetProperty("connectionType").GetString()!,
             vpcLink.GetProperty("message").GetString()!);
     }
+
+    private static string? Text(JsonObject integration, string name) =>
+        integration[name] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
 
     private static PatternRule Rule(JsonElement rule) =>
         new(ServiceRules.Pattern(rule.GetProperty("pattern").GetString()!), rule.GetProperty("message").GetString()!);

@@ -15,32 +15,9 @@ internal static class IntegrationChecks
 
     public static void Check(JsonObject integration)
     {
-        var type = Text(integration, "type") ?? string.Empty;
-        if (Rules.Types.TryGetValue(type, out var rule))
+        if (Rules.Refusal(integration) is { } refusal)
         {
-            if (rule.HttpMethodRequired && string.IsNullOrEmpty(Text(integration, "httpMethod")))
-            {
-                throw ServiceErrors.BadRequest("integrationHttpMethodRequired");
-            }
-
-            var uri = Text(integration, "uri");
-            if (rule.Uri.FirstOrDefault(r => !r.Accepts(uri)) is { } failed)
-            {
-                throw ServiceErrors.BadRequest(failed.Message, ("value", uri ?? string.Empty));
-            }
-        }
-
-        if (Text(integration, "credentials") is { } credentials && !Rules.Credentials.Accepts(credentials))
-        {
-            throw ServiceErrors.BadRequest(Rules.Credentials.Message, ("value", credentials));
-        }
-
-        if (Text(integration, "connectionType") == Rules.VpcLinkConnectionType && string.IsNullOrEmpty(Text(integration, "connectionId")))
-        {
-            throw ServiceErrors.BadRequest(Rules.ConnectionIdMessage, ("value", "none"));
+            throw ServiceErrors.BadRequest(refusal.MessageKey, ("value", refusal.Value));
         }
     }
-
-    private static string? Text(JsonObject integration, string name) =>
-        integration[name] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
 }
