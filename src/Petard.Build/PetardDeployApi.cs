@@ -90,6 +90,13 @@ public sealed partial class PetardDeployApi : PetardStageTask, IImportParameters
         {
             Log.LogWarning(null, PetardErrorCodes.UnknownProperty, null, PetardErrorHelp.LinkFor(PetardErrorCodes.UnknownProperty), project, line, 0, 0, 0, "Petard: {0} is not a Petard property, so it has no effect. Did you mean {1}?", name, suggestion);
         }
+
+        // -p:PetardX on the command line is a global property: no line to point at, the project names where it went.
+        var globals = (BuildEngine as IBuildEngine6)?.GetGlobalProperties().Keys ?? [];
+        foreach (var (name, suggestion) in UnknownProperties.InGlobal(globals, project, directory))
+        {
+            Log.LogWarning(null, PetardErrorCodes.UnknownProperty, null, PetardErrorHelp.LinkFor(PetardErrorCodes.UnknownProperty), project, 0, 0, 0, 0, "Petard: {0} (set with -p: on the command line) is not a Petard property, so it has no effect. Did you mean {1}?", name, suggestion);
+        }
     }
 
     /// <inheritdoc />

@@ -78,9 +78,13 @@ public abstract class PetardTask : Microsoft.Build.Utilities.Task, ICancelableTa
     /// <summary>The folder relative paths start from: the project's.</summary>
     internal string? ProjectDirectory => UserProjectFile is { Length: > 0 } project ? Path.GetDirectoryName(Path.GetFullPath(project)) : null;
 
-    // An error in a file's content (an OpenAPI file) is located there, at its line; every other one in the user's project.
-    private void LogError(PetardException ex) =>
-        Log.LogError(null, ex.Code, null, PetardErrorHelp.LinkFor(ex.Code), ex.File ?? UserProjectFile, ex.Line, 0, 0, 0, ex.Describe(MSBuildSettingNames.Of));
+    // An error in a file's content (an OpenAPI file) is located there, at its line; every other one in the user's
+    // project, at the line of the setting it names when the project sets it.
+    private void LogError(PetardException ex)
+    {
+        var line = ex.File is null ? SettingLines.Of(UserProjectFile, ex.Settings.Select(MSBuildSettingNames.Of)) : ex.Line;
+        Log.LogError(null, ex.Code, null, PetardErrorHelp.LinkFor(ex.Code), ex.File ?? UserProjectFile, line, 0, 0, 0, ex.Describe(MSBuildSettingNames.Of));
+    }
 
     // BuildEngine.ProjectFileOfTaskNode is the file the task element is in: our targets, when called from DeployApi.
     private string? UserProjectFile => TaskRequests.OrNull(ProjectFile) ?? BuildEngine?.ProjectFileOfTaskNode;

@@ -40,6 +40,31 @@ internal static partial class UnknownProperties
             .ToList();
     }
 
+    /// <summary>
+    /// Each unknown <c>Petard*</c> name among the build's global properties (<c>-p:</c>), with the closest
+    /// known name. MSBuild reads property names without regard to case, so neither does this.
+    /// </summary>
+    public static IEnumerable<(string Name, string Suggestion)> InGlobal(IEnumerable<string> globalProperties, string projectFile, string petardBuildDirectory)
+    {
+        var known = Known(petardBuildDirectory);
+        if (known.Count == 0)
+        {
+            return [];
+        }
+
+        // As in the project: a property the project reads itself, -p:PetardBuildVersion=... for its package version, is its own.
+        var ignoringCase = new HashSet<string>(known, StringComparer.OrdinalIgnoreCase);
+        if (File.Exists(projectFile))
+        {
+            ignoringCase.UnionWith(PropertyReferences().Matches(File.ReadAllText(projectFile)).Select(m => m.Groups[1].Value));
+        }
+
+        return globalProperties
+            .Where(p => p.StartsWith("Petard", StringComparison.OrdinalIgnoreCase) && !ignoringCase.Contains(p))
+            .Select(p => (p, Closest(p, known)))
+            .ToList();
+    }
+
     private static HashSet<string> Known(string directory)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);

@@ -143,6 +143,18 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void A_misspelled_Petard_property_on_the_command_line_is_a_coded_warning_and_case_does_not_count()
+    {
+        var build = project.Build(globalProperties: new Dictionary<string, string?> { ["PetardTracingEnable"] = "true", ["petardstagename"] = "dev" });
+
+        Assert.True(build.Succeeded, build.Log.Text);
+        var warning = Assert.Single(build.Log.Warnings);
+        Assert.Equal(("PETARD2004", project.File), (warning.Code, warning.File));
+        Assert.Contains("PetardTracingEnable (set with -p: on the command line)", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("Did you mean PetardTracingEnabled?", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_misspelled_Petard_property_is_a_coded_warning_at_its_line_naming_the_closest_property()
     {
         project.Properties["PetardOpenApi"] = "openapi.yaml";
@@ -252,6 +264,21 @@ public sealed class DeployApiTargetTests : IAsyncLifetime, IDisposable
         var error = Assert.Single(build.Log.Errors);
         Assert.Equal(("PETARD1004", project.File), (error.Code, error.File));
         Assert.Contains("PetardStageName", error.Message, StringComparison.Ordinal);
+        Assert.Empty(gateway.Calls);
+    }
+
+    [Fact]
+    public void A_bad_stage_name_is_PETARD1004_at_the_line_of_the_property_in_the_project()
+    {
+        project.Properties["PetardStageName"] = "dev stage!";
+
+        var build = project.Build();
+
+        var error = Assert.Single(build.Log.Errors);
+        Assert.Equal(("PETARD1004", project.File), (error.Code, error.File));
+        var line = File.ReadAllLines(project.File).ToList().FindIndex(l => l.Contains("<PetardStageName>", StringComparison.Ordinal)) + 1;
+        Assert.True(line > 0);
+        Assert.Equal(line, error.LineNumber);
         Assert.Empty(gateway.Calls);
     }
 

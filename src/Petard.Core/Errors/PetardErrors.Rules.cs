@@ -9,7 +9,7 @@ internal static partial class PetardErrors
         Error(PetardErrorCodes.InvalidStageName, $"No stage name is set. Set {S("StageName")}, e.g. 'dev'.");
 
     public static PetardException StageNameInvalid(string stageName, TextRule rule) =>
-        Error(PetardErrorCodes.InvalidStageName, $"The stage name '{stageName}' is not valid: use {rule.Allowed} only, at most {rule.MaxLength} characters (e.g. 'dev' or 'prod_v2').");
+        Error(PetardErrorCodes.InvalidStageName, $"The stage name '{stageName}' is not valid ({S("StageName")}): use {rule.Allowed} only, at most {rule.MaxLength} characters (e.g. 'dev' or 'prod_v2').");
 
     public static PetardException StageVariableNameInvalid(string name, TextRule rule, string setting = "Variables") =>
         Error(PetardErrorCodes.InvalidStageVariable, $"The stage variable name '{name}' is not valid: use {rule.Allowed} only, 1 to {rule.MaxLength} characters ({S(setting)}).");
