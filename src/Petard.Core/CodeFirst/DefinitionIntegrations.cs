@@ -37,7 +37,7 @@ internal static class DefinitionIntegrations
                 {
                     // At the member whose value is refused (the uri, the credentials), else at the extension.
                     var member = Members.FirstOrDefault(m => refusal.Value.Length > 0 && source[m] is JsonValue v && v.ToString() == refusal.Value);
-                    var pointer = $"/paths/{path.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)}/{method}/{Extension}{(member is null ? "" : "/" + member)}";
+                    var pointer = $"/paths/{JsonPointer.Escape(path)}/{method}/{Extension}{(member is null ? "" : "/" + member)}";
                     var why = ServiceRules.Default.Messages.Format(refusal.MessageKey, ("value", refusal.Value));
                     throw PetardErrors.OpenApiFileInvalid(
                         definition.Path,

@@ -1,6 +1,7 @@
 using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Petard.Model;
 
 namespace Petard.CodeFirst;
 
@@ -27,7 +28,7 @@ internal static class DefinitionLines
 
         foreach (var part in pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            var key = part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            var key = JsonPointer.Unescape(part);
             YamlNode? next = node switch
             {
                 YamlMappingNode mapping => mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: var k } && k == key).Value,

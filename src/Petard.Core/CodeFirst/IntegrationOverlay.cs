@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Petard.Workflows;
+using Petard.Model;
 
 namespace Petard.CodeFirst;
 
@@ -212,7 +213,7 @@ internal sealed class IntegrationOverlay
             JsonNode? target = root;
             foreach (var segment in pointer[2..].Split('/'))
             {
-                target = (target as JsonObject)?[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)];
+                target = (target as JsonObject)?[JsonPointer.Unescape(segment)];
             }
 
             if (target is not JsonObject found)

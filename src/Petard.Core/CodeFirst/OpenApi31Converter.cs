@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Petard.Model;
 
 namespace Petard.CodeFirst;
 
@@ -384,5 +385,5 @@ internal sealed class OpenApi31Converter
         }
     }
 
-    private static string Escape(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+    private static string Escape(string name) => JsonPointer.Escape(name);
 }

@@ -54,5 +54,5 @@ internal sealed record PatchPathRule(string Template, IReadOnlyList<string> Ops,
     /// <summary>Whether the service takes <paramref name="op"/> on this path.</summary>
     public bool Allows(string op) => Ops.Contains(op, StringComparer.Ordinal);
 
-    private static string Unescape(string segment) => segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+    private static string Unescape(string segment) => JsonPointer.Unescape(segment);
 }

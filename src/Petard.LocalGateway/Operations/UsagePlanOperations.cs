@@ -113,7 +113,7 @@ internal static class UsagePlanOperations
         }
 
         var apiStage = operation.Path[Prefix.Length..marker];
-        var rest = operation.Path[(marker + Marker.Length)..].Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+        var rest = JsonPointer.Unescape(operation.Path[(marker + Marker.Length)..]);
         var limit = rest[(rest.LastIndexOf('/') + 1)..];
         var key = rest[..Math.Max(0, rest.LastIndexOf('/'))];
         key = key.StartsWith('/') ? key : "/" + key;

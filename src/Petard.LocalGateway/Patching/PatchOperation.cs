@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Petard.Local.Http;
 using Petard.Local.Validation;
+using Petard.Model;
 
 namespace Petard.Local.Patching;
 
@@ -14,7 +15,7 @@ internal sealed record PatchOperation(string Op, string Path, string? Value, str
     /// <summary>The path's segments, each unescaped (<c>~1</c> → '/', <c>~0</c> → '~').</summary>
     public IReadOnlyList<string> Segments { get; } = Path.Split('/').Skip(1).Select(Unescape).ToList();
 
-    public static string Unescape(string segment) => segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+    public static string Unescape(string segment) => JsonPointer.Unescape(segment);
 
     /// <summary>Reads <c>patchOperations</c> from a request; an absent list is empty.</summary>
     /// <param name="input">The request.</param>
